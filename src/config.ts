@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { type Static, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+const ConfigSchema = Type.Object({
+  nodeEnv: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')]),
+  host: Type.String({ minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** External PostgreSQL; when absent the app starts its own embedded server. */
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  dataDir: Type.String({ minLength: 1 }),
+  embeddedPort: Type.Integer({ minimum: 1024, maximum: 65535 }),
+  /** Demo mode seeds demo accounts on an empty database; never in production. */
+  demo: Type.Boolean(),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  sessionHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+  loginRateLimit: Type.Integer({ minimum: 1 }),
+  webDist: Type.String(),
+  refDataDir: Type.String(),
+})
+export type Config = Static<typeof ConfigSchema>
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+/** Reads the environment once, validates it and freezes the result; a bad variable stops start-up with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
+  const nodeEnv = env.NODE_ENV ?? 'development'
+  const raw = {
+    nodeEnv,
+    host: env.HOST ?? '127.0.0.1',
+    port: env.PORT === undefined ? 3000 : Number(env.PORT),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, 'data')),
+    embeddedPort: env.EMBEDDED_PG_PORT === undefined ? 54329 : Number(env.EMBEDDED_PG_PORT),
+    demo: env.DEMO === undefined ? nodeEnv !== 'production' : env.DEMO === '1' || env.DEMO === 'true',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    sessionHours: env.SESSION_HOURS === undefined ? 12 : Number(env.SESSION_HOURS),
+    loginRateLimit: env.LOGIN_RATE_LIMIT === undefined ? 10 : Number(env.LOGIN_RATE_LIMIT),
+    webDist: path.join(ROOT, 'web', 'dist'),
+    refDataDir: path.join(ROOT, 'refdata'),
+    ...overrides,
+  }
+  if (raw.databaseUrl === undefined) delete raw.databaseUrl
+  const errors = [...Value.Errors(ConfigSchema, raw)]
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1) || '(root)'}: ${e.message} (got ${JSON.stringify(e.value)})`)
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  if (raw.demo && raw.nodeEnv === 'production')
+    throw new Error('invalid configuration: DEMO cannot be on in production')
+  return Object.freeze(raw as Config)
+}

@@ -1,0 +1,46 @@
+import { once } from 'node:events'
+import type pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+
+/** One value in PostgreSQL's COPY text format: \N for null, and the four characters that would break a row escaped. */
+export function copyValue(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N'
+  const text = String(value)
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string)
+    : text
+}
+
+/**
+ * Streams rows into `COPY table (columns) FROM STDIN` on one client, in ~1 MiB chunks with back-pressure,
+ * so any number of rows loads in constant memory.
+ */
+export async function copyRows<T>(
+  client: pg.PoolClient,
+  target: string,
+  columns: readonly string[],
+  rows: Iterable<T>,
+  toValues: (row: T) => readonly (string | number | boolean | null | undefined)[],
+  onProgress?: (count: number) => void,
+): Promise<number> {
+  const stream = client.query(copyFrom(`COPY ${target} (${columns.join(', ')}) FROM STDIN`))
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve)
+    stream.on('error', reject)
+  })
+  let chunk = ''
+  let count = 0
+  for (const row of rows) {
+    chunk += `${toValues(row).map(copyValue).join('\t')}\n`
+    count++
+    if (chunk.length >= 1 << 20) {
+      if (!stream.write(chunk)) await once(stream, 'drain')
+      chunk = ''
+      onProgress?.(count)
+    }
+  }
+  stream.end(chunk)
+  await done
+  onProgress?.(count)
+  return count
+}

@@ -1,0 +1,8 @@
+export { type AuditEvent, appendAudit, verifyAuditChain } from './audit.service.js'
+export { installAuth } from './auth.plugin.js'
+export { authRoutes } from './auth.routes.js'
+export { hashPassword, issueApiKey } from './auth.service.js'
+export { DEMO_ACCOUNTS, DEMO_CITIZEN_IIN, DEMO_EMPLOYER_BIN, seedDemoAccounts } from './demo.service.js'
+export { personRoutes } from './person.routes.js'
+export { readPersonAsStaff, scopeOf } from './person.service.js'
+export { seedPopulation } from './seed.service.js'

@@ -1,0 +1,51 @@
+import type { Config } from './config.js'
+import { connectDatabase, type DatabaseHandle } from './db/client.js'
+import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
+import { migrate } from './db/migrate.js'
+import { seedDemoAccounts } from './modules/identity/index.js'
+import { loadReferenceData } from './modules/reference/index.js'
+
+export interface Platform {
+  database: DatabaseHandle
+  embedded: EmbeddedServer | undefined
+  stop(): Promise<void>
+}
+
+/**
+ * Brings the database to a usable state: the embedded server when DATABASE_URL is unset, migrations,
+ * reference data, and in demo mode the demo accounts. Safe to run on every start.
+ */
+export async function startPlatform(
+  config: Readonly<Config>,
+  log: (message: string) => void = () => {},
+): Promise<Platform> {
+  let embedded: EmbeddedServer | undefined
+  let url = config.databaseUrl
+  if (url === undefined) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log })
+    url = embedded.url
+    log(`embedded PostgreSQL is running with data in ${config.dataDir}`)
+  }
+  const database = connectDatabase(url)
+  try {
+    const { applied } = await migrate(database.pool)
+    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
+    await loadReferenceData(database.db, config.refDataDir)
+    if (config.demo) {
+      const { created } = await seedDemoAccounts(database.db)
+      if (created > 0) log(`demo mode: created ${created} demo accounts (password "demo")`)
+    }
+  } catch (error) {
+    await database.close()
+    await embedded?.stop()
+    throw error
+  }
+  return {
+    database,
+    embedded,
+    async stop() {
+      await database.close()
+      await embedded?.stop()
+    },
+  }
+}
