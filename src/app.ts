@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify'
 import { sql } from 'kysely'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
+import { exchangeRoutes } from './modules/exchange/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { AppError, HTTP_STATUS } from './shared/errors.js'
@@ -127,6 +128,7 @@ export async function buildApp({ config, db, logWrite }: AppDeps) {
   await app.register(referenceRoutes, { prefix: '/api/reference', db, refDataDir: config.refDataDir })
   await app.register(authRoutes, { prefix: '/api/auth', db, config })
   await app.register(personRoutes, { prefix: '/api', db })
+  await app.register(exchangeRoutes, { prefix: '/api', db })
 
   if (existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' })

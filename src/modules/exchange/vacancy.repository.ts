@@ -1,0 +1,59 @@
+import { type Insertable, sql, type Updateable } from 'kysely'
+import type { Conn } from '../../db/client.js'
+import type { ExchangeTables, VacancyTable } from './exchange.tables.js'
+
+const tables = (db: Conn) => db.withTables<ExchangeTables>()
+
+export function insertVacancy(db: Conn, vacancy: Insertable<VacancyTable>) {
+  return tables(db).insertInto('exchange.vacancies').values(vacancy).returningAll().executeTakeFirstOrThrow()
+}
+
+export function findVacancy(db: Conn, id: number) {
+  return tables(db).selectFrom('exchange.vacancies').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The vacancy row locked until the transaction ends: hires and edits of one vacancy take turns. */
+export function lockVacancy(db: Conn, id: number) {
+  return tables(db).selectFrom('exchange.vacancies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export function updateVacancy(db: Conn, id: number, changes: Updateable<VacancyTable>) {
+  return tables(db)
+    .updateTable('exchange.vacancies')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export function listEmployerVacancies(db: Conn, employerBin: string) {
+  return tables(db)
+    .selectFrom('exchange.vacancies')
+    .selectAll()
+    .where('employer_bin', '=', employerBin)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1000)
+    .execute()
+}
+
+/**
+ * The same employer's open (draft or published) vacancies for the same occupation and place whose title is
+ * near-identical (trigram similarity above 0.8): the commonest kind of duplicate is a re-posted ad.
+ */
+export async function findLikelyDuplicates(
+  db: Conn,
+  v: { id?: number; employerBin: string; occupationCode: string; katoCode: string; title: string },
+): Promise<number[]> {
+  let query = tables(db)
+    .selectFrom('exchange.vacancies')
+    .select('id')
+    .where('employer_bin', '=', v.employerBin)
+    .where('occupation_code', '=', v.occupationCode)
+    .where('kato_code', '=', v.katoCode)
+    .where('state', 'in', ['draft', 'published'])
+    .where(sql<boolean>`similarity(lower(title), lower(${v.title})) > 0.8`)
+  if (v.id !== undefined) query = query.where('id', '<>', v.id)
+  const rows = await query.orderBy('id').limit(20).execute()
+  return rows.map((r) => r.id)
+}
