@@ -1,4 +1,11 @@
 export { getParameterOn, type Parameter } from './parameter.service.js'
 export { loadReferenceData } from './reference.loader.js'
-export { findKato, findOccupation, findRegion, listDistrictsByRegion, listRegions } from './reference.repository.js'
+export {
+  findKato,
+  findOccupation,
+  findRegion,
+  listDistrictsByRegion,
+  listOccupations,
+  listRegions,
+} from './reference.repository.js'
 export { referenceRoutes } from './reference.routes.js'
