@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Language } from '../i18n'
 import { requestJson } from './client'
-import type { Region } from './types'
+import type { Named, Region, StatusCategory } from './types'
 
 export function useRegions() {
   return useQuery({
@@ -12,8 +12,44 @@ export function useRegions() {
   })
 }
 
+export function useStatusCategories() {
+  return useQuery({
+    queryKey: ['reference', 'status-categories'],
+    queryFn: async () => (await requestJson<{ items: StatusCategory[] }>('/api/reference/status-categories')).items,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** The regions' outlines, a GeoJSON FeatureCollection whose features carry `properties.code`. */
+export interface RegionsGeoJson {
+  type: 'FeatureCollection'
+  features: { type: 'Feature'; properties: { code: string }; geometry: unknown }[]
+}
+
+export function useRegionsGeoJson() {
+  return useQuery({
+    queryKey: ['reference', 'regions.geojson'],
+    queryFn: () => requestJson<RegionsGeoJson>('/api/reference/regions.geojson'),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** The name of anything the API names in all three languages, in the reader's language. */
+export function localName(item: Named, language: Language): string {
+  if (language === 'ru') return item.nameRu
+  if (language === 'en') return item.nameEn
+  return item.nameKk
+}
+
 export function regionName(region: Region, language: Language): string {
-  if (language === 'ru') return region.nameRu
-  if (language === 'en') return region.nameEn
-  return region.nameKk
+  return localName(region, language)
+}
+
+/**
+ * Looks a code up in a named list, falling back to the code itself: a status or channel added on the
+ * server before the page learns of it is still shown, just untranslated.
+ */
+export function nameOf(items: readonly (Named & { code: string })[] | undefined, code: string, language: Language) {
+  const item = items?.find((candidate) => candidate.code === code)
+  return item ? localName(item, language) : code
 }

@@ -14,6 +14,8 @@ export interface Account {
   districtCode: string | null
   iin: string | null
   bin: string | null
+  /** For a channel's staff account, the channel it submits as; absent for other roles. */
+  channelCode?: string | null
 }
 
 export interface Region {
@@ -32,3 +34,113 @@ export interface Region {
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
+
+export interface StatusCategory {
+  code: string
+  group: string
+  nameKk: string
+  nameRu: string
+  nameEn: string
+}
+
+/** Anything the API names in the three interface languages. */
+export interface Named {
+  nameKk: string
+  nameRu: string
+  nameEn: string
+}
+
+// The employment-status registry.
+
+export interface Channel extends Named {
+  code: string
+  allowedStatuses: string[]
+  freshnessDays: number
+}
+
+export interface CurrentStatus {
+  status: string
+  validFrom: string
+  channel: string
+  confirmedAt: string
+  freshUntil: string
+  isStale: boolean
+}
+
+export type EventOutcome = 'applied' | 'superseded'
+
+export interface StatusEvent {
+  id: number
+  status: string
+  validFrom: string
+  validTo: string | null
+  recordedAt: string
+  channel: string
+  batchId: number | null
+  sourceRef: string
+  outcome: EventOutcome
+}
+
+export interface PersonStatus {
+  iin: string
+  current: CurrentStatus | null
+  /** Newest first. */
+  history: StatusEvent[]
+}
+
+export type BatchState = 'received' | 'validating' | 'applying' | 'done' | 'failed'
+
+export const batchStates: readonly BatchState[] = ['received', 'validating', 'applying', 'done', 'failed']
+
+export type BatchFormat = 'csv' | 'jsonl'
+
+export interface BatchCounts {
+  received: number
+  applied: number
+  superseded: number
+  duplicate: number
+  rejected: number
+}
+
+export interface Batch {
+  id: number
+  channel: string
+  state: BatchState
+  fileName: string | null
+  format: BatchFormat | 'api'
+  createdAt: string
+  finishedAt: string | null
+  error: string | null
+  counts: BatchCounts
+}
+
+export interface RegionSummary {
+  regionCode: string
+  people: number
+  known: number
+  unknown: number
+  stale: number
+}
+
+export type PlanCategory = 'hired' | 'self_employed' | 'subsidiary_farm' | 'unemployed_unregistered'
+
+export const planCategories: readonly PlanCategory[] = [
+  'hired',
+  'self_employed',
+  'subsidiary_farm',
+  'unemployed_unregistered',
+]
+
+export interface PlanProgress {
+  regionCode: string
+  districtCode: string | null
+  category: PlanCategory
+  year: number
+  target: number
+  done: number
+  percent: number
+}
+
+export type CheckState = 'missing' | 'stale' | 'current'
+
+export type RecordOutcome = 'applied' | 'superseded' | 'duplicate' | 'rejected'

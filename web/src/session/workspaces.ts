@@ -10,6 +10,8 @@ export type Section =
   | 'seekers'
   | 'referrals'
   | 'registry'
+  | 'formalisation'
+  | 'statusCheck'
   | 'hotline'
   | 'enrolments'
   | 'projects'
@@ -32,6 +34,8 @@ export const sectionPaths: Record<Section, string> = {
   seekers: '/seekers',
   referrals: '/referrals',
   registry: '/registry',
+  formalisation: '/registry/formalisation',
+  statusCheck: '/registry/check',
   hotline: '/hotline',
   enrolments: '/enrolments',
   projects: '/projects',
@@ -54,12 +58,29 @@ export const roleSections: Record<Role, readonly Section[]> = {
   employer: ['vacancies', 'applications', 'fairs', 'programmes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'regions', 'fairs', 'projects'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
-  channel: ['batches', 'apiKeys'],
+  channel: ['statusCheck', 'batches', 'apiKeys'],
 }
 
 /** Roles whose work is bounded by one region, so their workspace is named after it. */
 export function isRegionalRole(role: Role): boolean {
   return role === 'officer' || role === 'manager'
 }
+
+export type RegistryPage = 'lookup' | 'batches' | 'formalisation' | 'check'
+
+/**
+ * The registry's built pages and the roles each is for. Officers move between theirs with the registry's
+ * own sub-menu, under the one "registry" item of the main menu; analysts and channels reach their single
+ * page from the main menu.
+ */
+export const registryPages: Record<RegistryPage, { path: string; roles: readonly Role[] }> = {
+  lookup: { path: sectionPaths.registry, roles: ['officer'] },
+  batches: { path: '/registry/batches', roles: ['officer'] },
+  formalisation: { path: sectionPaths.formalisation, roles: ['officer', 'analyst'] },
+  check: { path: sectionPaths.statusCheck, roles: ['channel'] },
+}
+
+/** Sections whose page is built, so the app routes them to it rather than to the "being built" notice. */
+export const builtSections: ReadonlySet<Section> = new Set(['registry', 'formalisation', 'statusCheck'])
