@@ -79,3 +79,35 @@ export async function createEmployerAccount(
     .execute()
   return loginAs(app, input.login)
 }
+
+/** A citizen (person registered by the Kostanay officer + account, password "demo"), to apply or be referred. */
+export async function createCitizenAccount(
+  app: App,
+  db: Db,
+  input: { login: string; iin: string; surname: string; givenName: string; regionCode?: string },
+): Promise<{ cookie: string }> {
+  const officer = await loginAs(app, input.regionCode === '55' ? 'officer2' : 'officer')
+  const person = await app.inject({
+    method: 'POST',
+    url: '/api/people',
+    headers: officer,
+    payload: {
+      iin: input.iin,
+      surname: input.surname,
+      givenName: input.givenName,
+      regionCode: input.regionCode ?? '39',
+    },
+  })
+  if (person.statusCode !== 201) throw new Error(`person not created: ${person.body}`)
+  await db
+    .insertInto('identity.accounts')
+    .values({
+      login: input.login,
+      password_hash: await hashPassword('demo'),
+      role: 'citizen',
+      display_name: `${input.givenName} ${input.surname}`,
+      iin: input.iin,
+    })
+    .execute()
+  return loginAs(app, input.login)
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
+import { applicationRoutes } from './application.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { vacancyRoutes } from './vacancy.routes.js'
 
@@ -7,6 +8,9 @@ import { vacancyRoutes } from './vacancy.routes.js'
 export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   await app.register(vacancyRoutes, { db })
   await app.register(searchRoutes, { db })
+  await app.register(applicationRoutes, { db })
 }
 
+export { claimOutbox, markOutboxProcessed } from './application.repository.js'
+export { HIRE_STATUS, STATUS_EVENT } from './application.service.js'
 export type { ExchangeTables } from './exchange.tables.js'

@@ -57,3 +57,17 @@ export async function findLikelyDuplicates(
   const rows = await query.orderBy('id').limit(20).execute()
   return rows.map((r) => r.id)
 }
+
+/** One more position filled; the vacancy becomes filled with the last one. Call with the vacancy row locked. */
+export function fillPosition(db: Conn, id: number) {
+  return tables(db)
+    .updateTable('exchange.vacancies')
+    .set({
+      positions_filled: sql`positions_filled + 1`,
+      state: sql`CASE WHEN positions_filled + 1 >= positions THEN 'filled' ELSE state END`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
