@@ -8,23 +8,27 @@ import swaggerUi from '@fastify/swagger-ui'
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify'
 import { sql } from 'kysely'
+import type pg from 'pg'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { exchangeRoutes } from './modules/exchange/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
+import { registryRoutes } from './modules/registry/index.js'
 import { AppError, HTTP_STATUS } from './shared/errors.js'
 import { createLogger } from './shared/logger.js'
 
 export interface AppDeps {
   config: Readonly<Config>
   db: Db
+  /** The same database's pool, for COPY streams (bulk ingestion). */
+  pool: pg.Pool
   /** Where log lines go; tests capture them to prove nothing personal is logged. */
   logWrite?: (line: string) => void
 }
 
 /** Builds the whole HTTP application without listening; tests call `app.inject()` on it. */
-export async function buildApp({ config, db, logWrite }: AppDeps) {
+export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   const app = Fastify({
     loggerInstance: createLogger(config.logLevel, logWrite) as FastifyBaseLogger,
     trustProxy: true,
@@ -128,6 +132,7 @@ export async function buildApp({ config, db, logWrite }: AppDeps) {
   await app.register(referenceRoutes, { prefix: '/api/reference', db, refDataDir: config.refDataDir })
   await app.register(authRoutes, { prefix: '/api/auth', db, config })
   await app.register(personRoutes, { prefix: '/api', db })
+  await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(exchangeRoutes, { prefix: '/api', db })
 
   if (existsSync(config.webDist)) {

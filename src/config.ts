@@ -12,8 +12,12 @@ const ConfigSchema = Type.Object({
   embeddedPort: Type.Integer({ minimum: 1024, maximum: 65535 }),
   /** Demo mode seeds demo accounts on an empty database; never in production. */
   demo: Type.Boolean(),
+  /** People generated (with statuses) for the demo registry on an empty database. */
+  demoPopulation: Type.Integer({ minimum: 0 }),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   sessionHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+  /** Largest channel file accepted in one upload. */
+  maxUploadBytes: Type.Integer({ minimum: 1 }),
   loginRateLimit: Type.Integer({ minimum: 1 }),
   webDist: Type.String(),
   refDataDir: Type.String(),
@@ -33,7 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, 'data')),
     embeddedPort: env.EMBEDDED_PG_PORT === undefined ? 54329 : Number(env.EMBEDDED_PG_PORT),
     demo: env.DEMO === undefined ? nodeEnv !== 'production' : env.DEMO === '1' || env.DEMO === 'true',
+    demoPopulation: env.DEMO_POPULATION === undefined ? 20_000 : Number(env.DEMO_POPULATION),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    maxUploadBytes: env.MAX_UPLOAD_BYTES === undefined ? 4 * 1024 ** 3 : Number(env.MAX_UPLOAD_BYTES),
     sessionHours: env.SESSION_HOURS === undefined ? 12 : Number(env.SESSION_HOURS),
     loginRateLimit: env.LOGIN_RATE_LIMIT === undefined ? 10 : Number(env.LOGIN_RATE_LIMIT),
     webDist: path.join(ROOT, 'web', 'dist'),

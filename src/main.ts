@@ -10,7 +10,7 @@ const platform = await startPlatform(config, say).catch((error: Error) => {
   process.stderr.write(`jumys: cannot start: ${error.message}\n`)
   process.exit(1)
 })
-const app = await buildApp({ config, db: platform.database.db })
+const app = await buildApp({ config, db: platform.database.db, pool: platform.database.pool })
 
 let stopping = false
 async function shutdown(signal: string) {

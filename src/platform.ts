@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
+import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
 
 export interface Platform {
   database: DatabaseHandle
@@ -34,7 +35,11 @@ export async function startPlatform(
     if (config.demo) {
       const { created } = await seedDemoAccounts(database.db)
       if (created > 0) log(`demo mode: created ${created} demo accounts (password "demo")`)
+      const demo = await seedRegistryDemo(database, { population: config.demoPopulation })
+      if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
     }
+    const abandoned = await sweepAbandonedBatches(database.db)
+    if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
   } catch (error) {
     await database.close()
     await embedded?.stop()

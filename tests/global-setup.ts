@@ -9,6 +9,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '../src/db/embedded.j
 import { migrate } from '../src/db/migrate.js'
 import { seedDemoAccounts } from '../src/modules/identity/index.js'
 import { loadReferenceData } from '../src/modules/reference/index.js'
+import { seedRegistryDemo } from '../src/modules/registry/index.js'
 import { freePort } from './helpers/net.js'
 
 declare module 'vitest' {
@@ -55,6 +56,7 @@ export default async function setup(project: TestProject) {
   await migrate(template.pool)
   await loadReferenceData(template.db, loadConfig({ NODE_ENV: 'test' }).refDataDir)
   await seedDemoAccounts(template.db)
+  await seedRegistryDemo(template, { population: 0 })
   await template.close()
   project.provide('adminUrl', adminUrl)
   project.provide('templateDb', templateDb)

@@ -19,7 +19,7 @@ export async function copyRows<T>(
   client: pg.PoolClient,
   target: string,
   columns: readonly string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<T>,
   toValues: (row: T) => readonly (string | number | boolean | null | undefined)[],
   onProgress?: (count: number) => void,
 ): Promise<number> {
@@ -28,18 +28,25 @@ export async function copyRows<T>(
     stream.on('finish', resolve)
     stream.on('error', reject)
   })
-  let chunk = ''
   let count = 0
-  for (const row of rows) {
-    chunk += `${toValues(row).map(copyValue).join('\t')}\n`
-    count++
-    if (chunk.length >= 1 << 20) {
-      if (!stream.write(chunk)) await once(stream, 'drain')
-      chunk = ''
-      onProgress?.(count)
+  try {
+    let chunk = ''
+    for await (const row of rows) {
+      chunk += `${toValues(row).map(copyValue).join('\t')}\n`
+      count++
+      if (chunk.length >= 1 << 20) {
+        if (!stream.write(chunk)) await once(stream, 'drain')
+        chunk = ''
+        onProgress?.(count)
+      }
     }
+    stream.end(chunk)
+  } catch (error) {
+    // The source failed (a malformed file, a closed upload): abort the COPY so the server discards it.
+    stream.destroy(error as Error)
+    await done.catch(() => {})
+    throw error
   }
-  stream.end(chunk)
   await done
   onProgress?.(count)
   return count

@@ -17,7 +17,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await createTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }, { loginRateLimit: 1000, ...overrides })
   const logLines: string[] = []
-  const app = await buildApp({ config, db: database.db, logWrite: (line) => logLines.push(line) })
+  const app = await buildApp({ config, db: database.db, pool: database.pool, logWrite: (line) => logLines.push(line) })
   await app.ready()
   return {
     app,

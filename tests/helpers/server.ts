@@ -9,7 +9,7 @@ import { createTestDatabase } from './db.js'
 export async function startTestServer(options: { demo?: boolean } = {}) {
   const database = await createTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test' }, { demo: options.demo ?? true, port: 0, loginRateLimit: 1000 })
-  const app = await buildApp({ config, db: database.db })
+  const app = await buildApp({ config, db: database.db, pool: database.pool })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0

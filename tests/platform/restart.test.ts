@@ -61,6 +61,7 @@ beforeAll(async () => {
     PORT: String(await freePort()),
     EMBEDDED_PG_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
+    DEMO_POPULATION: '300',
   }
   base = `http://127.0.0.1:${env.PORT}`
 })

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js'
 import type { Role } from '../../db/schema.js'
 import { makeBin, makeIin } from '../../shared/iin.js'
 import { listDistrictsByRegion } from '../reference/index.js'
-import { hashPassword } from './auth.service.js'
+import { hashPassword, sha256 } from './auth.service.js'
 
 /** The demo citizen's IIN (valid checksum), also used by tests and the README. */
 export const DEMO_CITIZEN_IIN = makeIin('1998-04-12', 'F', 1234) as string
@@ -88,4 +88,38 @@ export async function seedDemoAccounts(db: Db): Promise<{ created: number }> {
       .execute()
     return { created: inserted.length }
   })
+}
+
+/**
+ * One demo account per channel (login `channel-<code>`, password "demo") with the API key `demo-<code>`,
+ * for the point-of-service pages and for trying the registry API. Demo only, like the other demo accounts.
+ */
+export async function seedDemoChannelAccounts(
+  db: Db,
+  channels: readonly { code: string; name: string }[],
+): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  let created = 0
+  for (const channel of channels) {
+    const account = await db
+      .insertInto('identity.accounts')
+      .values({
+        login: `channel-${channel.code}`,
+        password_hash: passwordHash,
+        role: 'channel',
+        channel_code: channel.code,
+        display_name: channel.name,
+        is_demo: true,
+      })
+      .onConflict((oc) => oc.expression(sql`lower(login)`).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (account === undefined) continue
+    await db
+      .insertInto('identity.api_keys')
+      .values({ account_id: account.id, key_hash: sha256(`demo-${channel.code}`), label: 'demo key' })
+      .execute()
+    created++
+  }
+  return created
 }

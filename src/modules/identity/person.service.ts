@@ -35,17 +35,31 @@ export function scopeOf(staff: Principal): repo.Scope {
  * A staff read of a person: scoped in the query and written to the audit log in the same transaction.
  * A refused read is audited too: attempts outside one's region are exactly what an auditor looks for.
  */
-export async function readPersonAsStaff(db: Db, staff: Principal, iinInput: string, purpose: string): Promise<Person> {
+export function readPersonAsStaff(db: Db, staff: Principal, iinInput: string, purpose: string): Promise<Person> {
+  return authorizeStaffRead(db, staff, iinInput, purpose, 'person.read')
+}
+
+/**
+ * The gate for any module's staff read of a person's data: checks the IIN, the person's existence and the
+ * staff member's scope, and writes the audit entry (`action`, e.g. 'registry.status.read'). Returns the person.
+ */
+export async function authorizeStaffRead(
+  db: Db,
+  staff: Principal,
+  iinInput: string,
+  purpose: string,
+  action: string,
+): Promise<Person> {
   const iin = requireIin(iinInput)
   const outcome = await db.transaction().execute(async (trx) => {
     const row = await repo.findPersonInScope(trx, iin, scopeOf(staff))
     if (row !== undefined) {
-      await appendAudit(trx, staff, { action: 'person.read', subjectIin: iin, purpose })
+      await appendAudit(trx, staff, { action, subjectIin: iin, purpose })
       return toPerson(row)
     }
     if (!(await repo.personExists(trx, iin))) return 'missing' as const
     // Committed, not rolled back with an error: the refusal must stay on record.
-    await appendAudit(trx, staff, { action: 'person.read.denied', subjectIin: iin, purpose })
+    await appendAudit(trx, staff, { action: `${action}.denied`, subjectIin: iin, purpose })
     return 'denied' as const
   })
   if (outcome === 'missing') throw new AppError('not_found', `no person with IIN ${iin}`)

@@ -7,5 +7,6 @@ export {
   listDistrictsByRegion,
   listOccupations,
   listRegions,
+  listStatusCategories,
 } from './reference.repository.js'
 export { referenceRoutes } from './reference.routes.js'

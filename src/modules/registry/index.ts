@@ -1,0 +1,11 @@
+export { seedRegistryDemo } from './demo.service.js'
+export { parseCsv, parseJsonl } from './event.parser.js'
+export {
+  createBatch,
+  getBatch,
+  ingestBatch,
+  type RegistryDb,
+  submitEvents,
+  sweepAbandonedBatches,
+} from './ingest.service.js'
+export { registryRoutes } from './registry.routes.js'

@@ -1,0 +1,174 @@
+import type pg from 'pg'
+
+/**
+ * The set-based heart of the registry: staged rows are classified, merged into the history and the current
+ * status, and counted, in a handful of statements on one connection inside the caller's transaction.
+ */
+
+// Merges run one at a time: each is a few set-based statements, and taking turns rules out deadlocks between
+// batches that touch the same people. Staging and validation still run in parallel.
+const MERGE_LOCK = 5_190_442_871
+
+export const STAGE_COLUMNS = [
+  'line',
+  'iin',
+  'status',
+  'valid_from',
+  'valid_to',
+  'source_ref',
+  'content',
+  'reason',
+  'raw',
+] as const
+
+export async function createStage(client: pg.PoolClient): Promise<void> {
+  await client.query(`CREATE TEMP TABLE reg_stage (
+    line integer NOT NULL, iin text, status text, valid_from text, valid_to text, source_ref text,
+    content text, reason text, raw text) ON COMMIT DROP`)
+}
+
+export interface MergeCounts {
+  applied: number
+  superseded: number
+  duplicate: number
+  rejected: number
+  staged: number
+}
+
+/** Classifies, merges and counts the staged rows of one batch; the caller commits. */
+export async function mergeStage(client: pg.PoolClient, batchId: number, channelCode: string): Promise<MergeCounts> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MERGE_LOCK])
+  await client.query('ANALYZE reg_stage')
+
+  // 1. Classify every row that passed validation: repeated in this file, already recorded, unknown person,
+  //    dated before birth, or new. A key seen before with other content is a conflict, never an overwrite.
+  await client.query(
+    `CREATE TEMP TABLE reg_classified ON COMMIT DROP AS
+     WITH v AS (
+       SELECT s.*, first_value(s.content) OVER w AS first_content, first_value(s.line) OVER w AS first_line
+       FROM reg_stage s WHERE s.reason IS NULL
+       WINDOW w AS (PARTITION BY s.source_ref ORDER BY s.line)
+     ), k AS (
+       SELECT v.*, e.id AS known_id,
+              e.iin || '|' || e.status || '|' || e.valid_from || '|' || coalesce(e.valid_to::text, '') AS known_content
+       FROM v LEFT JOIN registry.status_events e ON e.channel_code = $1 AND e.source_ref = v.source_ref
+     )
+     SELECT k.line, k.iin, k.status, k.valid_from::date AS valid_from, k.valid_to::date AS valid_to, k.source_ref,
+            sc.status_group, r.rank, r.freshness_days,
+            CASE
+              WHEN k.first_line <> k.line AND k.first_content = k.content THEN 'duplicate'
+              WHEN k.first_line <> k.line THEN 'rejected'
+              WHEN k.known_id IS NOT NULL AND k.known_content = k.content THEN 'duplicate'
+              WHEN k.known_id IS NOT NULL THEN 'rejected'
+              WHEN p.iin IS NULL THEN 'rejected'
+              WHEN k.valid_from::date < p.birth_date THEN 'rejected'
+              ELSE 'new'
+            END AS outcome,
+            CASE
+              WHEN k.first_line <> k.line AND k.first_content = k.content THEN NULL
+              WHEN k.first_line <> k.line
+                THEN format('source_ref %s repeats line %s with different content', k.source_ref, k.first_line)
+              WHEN k.known_id IS NOT NULL AND k.known_content = k.content THEN NULL
+              WHEN k.known_id IS NOT NULL
+                THEN format('source_ref %s was already recorded with different content; an idempotency key cannot be reused', k.source_ref)
+              WHEN p.iin IS NULL THEN format('IIN %s is not in the population register', k.iin)
+              WHEN k.valid_from::date < p.birth_date
+                THEN format('valid_from %s is before the person''s birth date %s', k.valid_from, p.birth_date)
+            END AS reason
+     FROM k
+     JOIN reference.status_categories sc ON sc.code = k.status
+     JOIN registry.channel_ranks r ON r.channel_code = $1 AND r.status_group = sc.status_group
+     LEFT JOIN identity.person_facts p ON p.iin = k.iin`,
+    [channelCode],
+  )
+
+  // 2. One candidate per person (highest rank, then latest effective date, then last line) against the current
+  //    status: a reconfirmation always applies; a change applies if it outranks a fresh status, or is at least
+  //    as recent as it among equals, or is at least as recent as a status nobody reconfirmed in time.
+  await client.query(
+    `CREATE TEMP TABLE reg_winners ON COMMIT DROP AS
+     SELECT DISTINCT ON (c.iin) c.line, c.iin, c.status, c.status_group, c.valid_from, c.rank, c.freshness_days,
+            cur.status AS old_status,
+            (cur.iin IS NULL OR cur.status = c.status OR c.rank > cur.rank
+              OR (c.rank = cur.rank AND c.valid_from >= cur.valid_from)
+              OR (cur.fresh_until < now() AND c.valid_from >= cur.valid_from)) AS wins
+     FROM reg_classified c LEFT JOIN registry.current_status cur ON cur.iin = c.iin
+     WHERE c.outcome = 'new'
+     ORDER BY c.iin, c.rank DESC, c.valid_from DESC, c.line DESC`,
+  )
+
+  // 3. History (every new event, applied or superseded), current status and the outbox in one statement.
+  await client.query(
+    `WITH ins AS (
+       INSERT INTO registry.status_events (iin, status, valid_from, valid_to, recorded_at, channel_code, batch_id, source_ref, outcome)
+       SELECT c.iin, c.status, c.valid_from, c.valid_to, now(), $1, $2, c.source_ref,
+              CASE WHEN w.line IS NOT NULL THEN 'applied' ELSE 'superseded' END
+       FROM reg_classified c LEFT JOIN reg_winners w ON w.line = c.line AND w.wins
+       WHERE c.outcome = 'new'
+       RETURNING id, iin, outcome
+     ), applied AS (
+       SELECT ins.id, w.* FROM ins JOIN reg_winners w ON w.iin = ins.iin WHERE ins.outcome = 'applied'
+     ), up AS (
+       INSERT INTO registry.current_status AS cur
+         (iin, status, status_group, valid_from, channel_code, rank, event_id, confirmed_at, fresh_until)
+       SELECT iin, status, status_group, valid_from, $1, rank, id, now(), now() + make_interval(days => freshness_days)
+       FROM applied
+       ON CONFLICT (iin) DO UPDATE SET
+         status = EXCLUDED.status,
+         status_group = EXCLUDED.status_group,
+         -- A reconfirmation keeps the status's start and its strongest source; a change starts anew.
+         valid_from = CASE WHEN cur.status = EXCLUDED.status THEN least(cur.valid_from, EXCLUDED.valid_from) ELSE EXCLUDED.valid_from END,
+         channel_code = CASE WHEN cur.status = EXCLUDED.status AND cur.rank > EXCLUDED.rank THEN cur.channel_code ELSE EXCLUDED.channel_code END,
+         rank = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.rank, EXCLUDED.rank) ELSE EXCLUDED.rank END,
+         event_id = CASE WHEN cur.status = EXCLUDED.status THEN cur.event_id ELSE EXCLUDED.event_id END,
+         confirmed_at = EXCLUDED.confirmed_at,
+         fresh_until = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.fresh_until, EXCLUDED.fresh_until) ELSE EXCLUDED.fresh_until END
+     )
+     INSERT INTO registry.outbox (iin, old_status, new_status, valid_from, channel_code, event_id)
+     SELECT iin, old_status, status, valid_from, $1, id FROM applied WHERE old_status IS DISTINCT FROM status`,
+    [channelCode, batchId],
+  )
+
+  // 4. Rejected rows with their reasons, from validation and from classification.
+  await client.query(
+    `INSERT INTO registry.batch_rejections (batch_id, line, reason, raw)
+     SELECT $1::bigint, line, reason, raw FROM reg_stage WHERE reason IS NOT NULL
+     UNION ALL
+     -- Valid-looking rows are staged without their raw text (it would double the COPY); rebuild it from the fields.
+     SELECT $1, c.line, c.reason, concat_ws(',', s.iin, s.status, s.valid_from, s.source_ref, s.valid_to)
+     FROM reg_classified c JOIN reg_stage s ON s.line = c.line WHERE c.outcome = 'rejected'`,
+    [batchId],
+  )
+
+  const { rows } = await client.query<MergeCounts>(
+    `SELECT (SELECT count(*) FROM reg_winners WHERE wins)::int AS applied,
+            (SELECT count(*) FROM reg_classified WHERE outcome = 'new')::int - (SELECT count(*) FROM reg_winners WHERE wins)::int AS superseded,
+            (SELECT count(*) FROM reg_classified WHERE outcome = 'duplicate')::int AS duplicate,
+            ((SELECT count(*) FROM reg_classified WHERE outcome = 'rejected') + (SELECT count(*) FROM reg_stage WHERE reason IS NOT NULL))::int AS rejected,
+            (SELECT count(*) FROM reg_stage)::int AS staged`,
+  )
+  return rows[0] as MergeCounts
+}
+
+export interface RowResult {
+  line: number
+  outcome: 'applied' | 'superseded' | 'duplicate' | 'rejected'
+  reason: string | null
+}
+
+/** Per-row outcomes of the merge just done, for the live API's answer. Call before commit. */
+export async function listRowResults(client: pg.PoolClient): Promise<RowResult[]> {
+  const { rows } = await client.query<RowResult>(
+    `SELECT s.line,
+            CASE WHEN s.reason IS NOT NULL THEN 'rejected'
+                 WHEN c.outcome <> 'new' THEN c.outcome
+                 WHEN w.line IS NOT NULL THEN 'applied'
+                 ELSE 'superseded' END AS outcome,
+            coalesce(s.reason, c.reason) AS reason
+     FROM reg_stage s
+     LEFT JOIN reg_classified c ON c.line = s.line
+     LEFT JOIN reg_winners w ON w.line = s.line AND w.wins
+     ORDER BY s.line`,
+  )
+  return rows
+}
