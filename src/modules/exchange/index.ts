@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import { applicationRoutes } from './application.routes.js'
+import { referralRoutes } from './referral.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { vacancyRoutes } from './vacancy.routes.js'
 
@@ -9,8 +10,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   await app.register(vacancyRoutes, { db })
   await app.register(searchRoutes, { db })
   await app.register(applicationRoutes, { db })
+  await app.register(referralRoutes, { db })
 }
 
 export { claimOutbox, markOutboxProcessed } from './application.repository.js'
 export { HIRE_STATUS, STATUS_EVENT } from './application.service.js'
+export { NATIONAL_REFERRAL_LIMIT, seedExchangeDemo } from './demo.service.js'
 export type { ExchangeTables } from './exchange.tables.js'
