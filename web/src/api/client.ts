@@ -26,11 +26,15 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * Calls the API with the session cookie and returns the parsed JSON body (undefined for 204).
  * Throws ApiError for any non-2xx answer.
  */
-export async function requestJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function requestJson<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     // Lets the server word its messages in the reader's language once it learns to.
     'Accept-Language': i18n.language,
+    ...init.headers,
   }
   if (init.body !== undefined) headers['Content-Type'] = 'application/json'
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Language } from '../i18n'
 import { requestJson } from './client'
-import type { Named, Region, StatusCategory } from './types'
+import type { KatoUnit, Named, Region, StatusCategory } from './types'
 
 export function useRegions() {
   return useQuery({
@@ -18,6 +18,21 @@ export function useStatusCategories() {
     queryFn: async () => (await requestJson<{ items: StatusCategory[] }>('/api/reference/status-categories')).items,
     staleTime: Number.POSITIVE_INFINITY,
   })
+}
+
+/** The units one level below a KATO code, e.g. a region's districts. */
+export function useKatoChildren(code: string | null) {
+  return useQuery({
+    queryKey: ['reference', 'kato', code, 'children'],
+    queryFn: async () => (await requestJson<{ items: KatoUnit[] }>(`/api/reference/kato/${code}/children`)).items,
+    enabled: code !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** A KATO unit's name: Kazakh where KATO has it and the reader reads Kazakh, otherwise the official Russian. */
+export function katoName(unit: KatoUnit, language: Language): string {
+  return language === 'kk' && unit.nameKk ? unit.nameKk : unit.nameRu
 }
 
 /** The regions' outlines, a GeoJSON FeatureCollection whose features carry `properties.code`. */

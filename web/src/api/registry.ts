@@ -101,14 +101,19 @@ export function useUploadBatch() {
   return useMutation({
     mutationFn: async ({ channel, format, file, onCreated, onProgress }: BatchUpload) => {
       const query = new URLSearchParams({ channel, format })
-      const { id } = await requestJson<{ id: number }>(`/api/registry/batches/new?${query}`, { method: 'POST' })
-      onCreated(id)
+      // Header values must be Latin-1, and file names are often Kazakh or Russian: the server decodes it.
+      const fileNameHeader = { 'X-File-Name': encodeURIComponent(file.name) }
+      const opened = await requestJson<Batch>(`/api/registry/batches/new?${query}`, {
+        method: 'POST',
+        headers: fileNameHeader,
+      })
+      queryClient.setQueryData(batchKey(opened.id), opened)
+      onCreated(opened.id)
       void queryClient.invalidateQueries({ queryKey: [...registryKey, 'batches'] })
-      return uploadFile<Batch>(`/api/registry/batches/${id}/file`, file, {
+      return uploadFile<Batch>(`/api/registry/batches/${opened.id}/file`, file, {
         method: 'PUT',
         contentType: contentTypes[format],
-        // Header values must be Latin-1, and file names are often Kazakh or Russian.
-        headers: { 'X-File-Name': encodeURIComponent(file.name) },
+        headers: fileNameHeader,
         onProgress,
       })
     },

@@ -35,6 +35,19 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
+/** A unit of the KATO classifier; KATO names units in Russian and, for most, in Kazakh, never in English. */
+export interface KatoUnit {
+  code: string
+  parentCode: string | null
+  regionCode: string
+  level: number
+  type: string | null
+  nameRu: string
+  nameKk: string | null
+  validFrom: string
+  validTo: string | null
+}
+
 export interface StatusCategory {
   code: string
   group: string
@@ -114,8 +127,13 @@ export interface Batch {
   counts: BatchCounts
 }
 
+/**
+ * Registry counts for a territory. For a national view each row is a region; for one region's view each row
+ * is a district of it (districtCode null: people recorded without a district).
+ */
 export interface RegionSummary {
   regionCode: string
+  districtCode?: string | null
   people: number
   known: number
   unknown: number

@@ -1,6 +1,13 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { localName, type RegionsGeoJson, useRegions, useRegionsGeoJson } from '../../api/reference'
+import {
+  katoName,
+  localName,
+  type RegionsGeoJson,
+  useKatoChildren,
+  useRegions,
+  useRegionsGeoJson,
+} from '../../api/reference'
 import { usePlans, useRegistrySummary } from '../../api/registry'
 import { type PlanCategory, type PlanProgress, planCategories, type Region, type RegionSummary } from '../../api/types'
 import { currentLanguage, type Language } from '../../i18n'
@@ -64,6 +71,22 @@ function planByRegionAndCategory(plans: readonly PlanProgress[]): Map<string, Ma
   return result
 }
 
+/** Registry counts per region: a one-region view answers by district, and its districts add up to the region. */
+function sumByRegion(rows: readonly RegionSummary[]): RegionSummary[] {
+  const sums = new Map<string, RegionSummary>()
+  for (const row of rows) {
+    const sum = sums.get(row.regionCode) ?? { regionCode: row.regionCode, people: 0, known: 0, unknown: 0, stale: 0 }
+    sums.set(row.regionCode, {
+      regionCode: row.regionCode,
+      people: sum.people + row.people,
+      known: sum.known + row.known,
+      unknown: sum.unknown + row.unknown,
+      stale: sum.stale + row.stale,
+    })
+  }
+  return [...sums.values()]
+}
+
 function total(items: Iterable<Progress>): Progress {
   let sum: Progress = { target: 0, done: 0 }
   for (const item of items) sum = addProgress(sum, item)
@@ -93,8 +116,13 @@ export function FormalisationPage() {
   useDocumentTitle(title)
 
   const planTree = useMemo(() => planByRegionAndCategory(plans.data ?? []), [plans.data])
+  const regionSummaries = useMemo(() => sumByRegion(summary.data ?? []), [summary.data])
+  const districtSummaries = useMemo(
+    () => (summary.data ?? []).filter((item) => item.districtCode !== undefined),
+    [summary.data],
+  )
   const rows = useMemo<RegionRow[]>(() => {
-    const summaries = new Map((summary.data ?? []).map((item) => [item.regionCode, item]))
+    const summaries = new Map(regionSummaries.map((item) => [item.regionCode, item]))
     return (regions.data ?? [])
       .filter((region) => summaries.has(region.code) || planTree.has(region.code))
       .map((region) => {
@@ -106,7 +134,7 @@ export function FormalisationPage() {
           plan: categories ? total(categories.values()) : null,
         }
       })
-  }, [regions.data, summary.data, planTree, language])
+  }, [regions.data, regionSummaries, planTree, language])
 
   const categoryTotals = useMemo(() => {
     const sums = new Map<PlanCategory, Progress>()
@@ -142,7 +170,7 @@ export function FormalisationPage() {
           <RegionsMap
             geoJson={geoJson.data}
             regions={regions.data ?? []}
-            summaries={summary.data}
+            summaries={regionSummaries}
             language={language}
             highlight={isRegional ? account.regionCode : null}
           />
@@ -208,6 +236,9 @@ export function FormalisationPage() {
           <p className="hint">{t('registry.formalisation.tableNote')}</p>
           <RegionTable rows={rows} year={year} language={language} />
           {categoryTotals.length > 0 && <CategoryTable items={categoryTotals} year={year} language={language} />}
+          {ownRegion && districtSummaries.length > 0 && (
+            <DistrictTable region={ownRegion} rows={districtSummaries} language={language} />
+          )}
         </section>
       )}
     </div>
@@ -475,6 +506,56 @@ function CategoryTable({
               <td className="table__number">{formatNumber(item.target, language)}</td>
               <td className="table__number">{formatNumber(item.done, language)}</td>
               <td className="table__number">{formatPercent(executed(item), language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function DistrictTable({ region, rows, language }: { region: Region; rows: RegionSummary[]; language: Language }) {
+  const { t } = useTranslation()
+  const districts = useKatoChildren(region.kato)
+  const names = new Map((districts.data ?? []).map((unit) => [unit.code, katoName(unit, language)]))
+  const named = rows
+    .map((row) => ({
+      ...row,
+      name: row.districtCode
+        ? (names.get(row.districtCode) ?? row.districtCode)
+        : t('registry.formalisation.noDistrict'),
+    }))
+    .sort((a, b) => (a.districtCode === null ? 1 : b.districtCode === null ? -1 : a.name.localeCompare(b.name)))
+
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t('registry.formalisation.districtCaption', { region: localName(region, language) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('registry.formalisation.columns.district')}</th>
+            <th scope="col" className="table__number">
+              {t('registry.formalisation.columns.people')}
+            </th>
+            <th scope="col" className="table__number">
+              {t('registry.formalisation.columns.unknown')}
+            </th>
+            <th scope="col" className="table__number">
+              {t('registry.formalisation.columns.stale')}
+            </th>
+            <th scope="col" className="table__number">
+              {t('registry.formalisation.columns.share')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {named.map((row) => (
+            <tr key={row.districtCode ?? 'none'}>
+              <th scope="row">{row.name}</th>
+              <td className="table__number">{formatNumber(row.people, language)}</td>
+              <td className="table__number">{formatNumber(row.unknown, language)}</td>
+              <td className="table__number">{formatNumber(row.stale, language)}</td>
+              <td className="table__number">{formatPercent(shareOf(row), language)}</td>
             </tr>
           ))}
         </tbody>
