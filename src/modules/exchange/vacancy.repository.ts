@@ -71,3 +71,15 @@ export function fillPosition(db: Conn, id: number) {
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+/** Moves every published vacancy past its window to expired, in one statement; returns how many. */
+export async function expirePublished(db: Conn, now: Date): Promise<number> {
+  const rows = await tables(db)
+    .updateTable('exchange.vacancies')
+    .set({ state: 'expired', updated_at: sql`now()` })
+    .where('state', '=', 'published')
+    .where('expires_at', '<=', now)
+    .returning('id')
+    .execute()
+  return rows.length
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, loginAs, type TestApp } from '../../../tests/helpers/app.js'
 import { makeBin } from '../../shared/iin.js'
@@ -11,6 +12,7 @@ import {
   publishVacancy,
   vacancyPayload,
 } from './exchange.testing.js'
+import { expireVacancies } from './vacancy.service.js'
 
 let t: TestApp
 let employer: { cookie: string }
@@ -269,5 +271,19 @@ describe('vacancies: likely duplicates', () => {
     expect(
       (await createVacancy(t.app, otherEmployer, { title: 'Повар горячего цеха', occupationCode: '5120' })).duplicateOf,
     ).toEqual([])
+  })
+})
+
+describe('vacancies: expiry', () => {
+  it('expires published vacancies past their window, once, and leaves the others', async () => {
+    const stale = await publishVacancy(t.app, employer)
+    const fresh = await publishVacancy(t.app, employer)
+    await sql`UPDATE exchange.vacancies SET expires_at = now() - interval '1 second' WHERE id = ${stale.id}`.execute(
+      t.database.db,
+    )
+    expect((await expireVacancies(t.database.db)).expired).toBe(1)
+    expect((await expireVacancies(t.database.db)).expired).toBe(0)
+    expect(json(await get(`/api/vacancies/${stale.id}`, employer))).toMatchObject({ state: 'expired' })
+    expect(json(await get(`/api/vacancies/${fresh.id}`))).toMatchObject({ state: 'published' })
   })
 })

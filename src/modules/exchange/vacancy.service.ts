@@ -273,3 +273,11 @@ export async function readVacancy(db: Db, viewer: Principal | null, id: number):
 export async function listOwnVacancies(db: Db, employer: Principal): Promise<Vacancy[]> {
   return (await repo.listEmployerVacancies(db, requireEmployerBin(employer))).map(toVacancy)
 }
+
+/**
+ * The scheduled expiry (the worker runs it, e.g. every 10 minutes): published vacancies past their window become
+ * expired. Safe to run twice or concurrently; search and applications already treat them as closed meanwhile.
+ */
+export async function expireVacancies(db: Db, now = new Date()): Promise<{ expired: number }> {
+  return { expired: await repo.expirePublished(db, now) }
+}
