@@ -3,12 +3,15 @@ import { loadConfig } from './config.js'
 import { connectDatabase } from './db/client.js'
 import { startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
+import { ingestFile } from './ingest-command.js'
 import { seedPopulation, verifyAuditChain } from './modules/identity/index.js'
 import { listDistrictsByRegion, loadReferenceData } from './modules/reference/index.js'
 
 const USAGE = `usage: jumys <command>
   db migrate                                   apply pending migrations and load reference data
   seed --people N [--orgs M] [--seed S]        add N generated people and M organisations (deterministic for S)
+  ingest FILE --channel CODE [--format csv|jsonl] [--rejections OUT.csv]
+                                               load a channel's daily file into the status registry
   audit verify                                 check the audit log's hash chain; exit 1 naming the first broken entry`
 
 const say = (message: string) => process.stderr.write(`${message}\n`)
@@ -82,6 +85,25 @@ async function run(argv: string[]): Promise<number> {
       await close()
     }
     return 0
+  }
+  if (command === 'ingest') {
+    const { values, positionals } = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      options: { channel: { type: 'string' }, format: { type: 'string' }, rejections: { type: 'string' } },
+    })
+    const file = positionals[0]
+    if (file === undefined || values.channel === undefined) throw new Error('usage: jumys ingest FILE --channel CODE')
+    const { database, close } = await openDatabase()
+    try {
+      return await ingestFile(database, file, {
+        channel: values.channel,
+        format: values.format,
+        rejections: values.rejections,
+      })
+    } finally {
+      await close()
+    }
   }
   if (command === 'audit' && sub === 'verify') {
     const { database, close } = await openDatabase()

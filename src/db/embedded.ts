@@ -124,7 +124,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await recoverOrphan(pgData, log)
 
   const serverLog: string[] = []
-  const settings = { listen_addresses: '127.0.0.1', max_connections: '200', ...options.settings }
+  // Defaults sized for a workstation or a small server; bulk ingestion checkpoints far less with a larger WAL.
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    max_connections: '200',
+    shared_buffers: '512MB',
+    max_wal_size: '4GB',
+    checkpoint_timeout: '15min',
+    ...options.settings,
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     user: USER,

@@ -4,6 +4,7 @@ export {
   createBatch,
   getBatch,
   ingestBatch,
+  listRejections,
   type RegistryDb,
   submitEvents,
   sweepAbandonedBatches,

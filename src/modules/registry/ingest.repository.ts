@@ -33,16 +33,30 @@ export interface MergeCounts {
   duplicate: number
   rejected: number
   staged: number
+  /** Milliseconds per merge step, for benchmarks and slow-batch diagnosis. */
+  timings: Record<string, number>
 }
 
 /** Classifies, merges and counts the staged rows of one batch; the caller commits. */
 export async function mergeStage(client: pg.PoolClient, batchId: number, channelCode: string): Promise<MergeCounts> {
-  await client.query('SELECT pg_advisory_xact_lock($1)', [MERGE_LOCK])
-  await client.query('ANALYZE reg_stage')
+  const timings: Record<string, number> = {}
+  const step = async <R extends pg.QueryResultRow = pg.QueryResultRow>(
+    name: string,
+    text: string,
+    params?: unknown[],
+  ) => {
+    const started = performance.now()
+    const result = await client.query<R>(text, params)
+    timings[name] = Math.round(performance.now() - started)
+    return result
+  }
+  await step('lock', 'SELECT pg_advisory_xact_lock($1)', [MERGE_LOCK])
+  await step('analyze', 'ANALYZE reg_stage')
 
   // 1. Classify every row that passed validation: repeated in this file, already recorded, unknown person,
   //    dated before birth, or new. A key seen before with other content is a conflict, never an overwrite.
-  await client.query(
+  await step(
+    'classify',
     `CREATE TEMP TABLE reg_classified ON COMMIT DROP AS
      WITH v AS (
        SELECT s.*, first_value(s.content) OVER w AS first_content, first_value(s.line) OVER w AS first_line
@@ -85,7 +99,8 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
   // 2. One candidate per person (highest rank, then latest effective date, then last line) against the current
   //    status: a reconfirmation always applies; a change applies if it outranks a fresh status, or is at least
   //    as recent as it among equals, or is at least as recent as a status nobody reconfirmed in time.
-  await client.query(
+  await step(
+    'winners',
     `CREATE TEMP TABLE reg_winners ON COMMIT DROP AS
      SELECT DISTINCT ON (c.iin) c.line, c.iin, c.status, c.status_group, c.valid_from, c.rank, c.freshness_days,
             cur.status AS old_status,
@@ -98,7 +113,8 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
   )
 
   // 3. History (every new event, applied or superseded), current status and the outbox in one statement.
-  await client.query(
+  await step(
+    'apply',
     `WITH ins AS (
        INSERT INTO registry.status_events (iin, status, valid_from, valid_to, recorded_at, channel_code, batch_id, source_ref, outcome)
        SELECT c.iin, c.status, c.valid_from, c.valid_to, now(), $1, $2, c.source_ref,
@@ -130,7 +146,8 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
   )
 
   // 4. Rejected rows with their reasons, from validation and from classification.
-  await client.query(
+  await step(
+    'rejections',
     `INSERT INTO registry.batch_rejections (batch_id, line, reason, raw)
      SELECT $1::bigint, line, reason, raw FROM reg_stage WHERE reason IS NOT NULL
      UNION ALL
@@ -140,14 +157,15 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
     [batchId],
   )
 
-  const { rows } = await client.query<MergeCounts>(
+  const { rows } = await step<Omit<MergeCounts, 'timings'>>(
+    'count',
     `SELECT (SELECT count(*) FROM reg_winners WHERE wins)::int AS applied,
             (SELECT count(*) FROM reg_classified WHERE outcome = 'new')::int - (SELECT count(*) FROM reg_winners WHERE wins)::int AS superseded,
             (SELECT count(*) FROM reg_classified WHERE outcome = 'duplicate')::int AS duplicate,
             ((SELECT count(*) FROM reg_classified WHERE outcome = 'rejected') + (SELECT count(*) FROM reg_stage WHERE reason IS NOT NULL))::int AS rejected,
             (SELECT count(*) FROM reg_stage)::int AS staged`,
   )
-  return rows[0] as MergeCounts
+  return { ...(rows[0] as Omit<MergeCounts, 'timings'>), timings }
 }
 
 export interface RowResult {

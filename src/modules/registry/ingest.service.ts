@@ -119,7 +119,11 @@ export async function ingestBatch(
   database: RegistryDb,
   batchId: number,
   rows: AsyncIterable<ParsedRow> | Iterable<ParsedRow>,
-  options: { withResults?: boolean; onProgress?: (received: number) => void } = {},
+  options: {
+    withResults?: boolean
+    onProgress?: (received: number) => void
+    onMerged?: (timings: Record<string, number>) => void
+  } = {},
 ): Promise<{ batch: Batch; results?: ingest.RowResult[] }> {
   const batch = await getBatch(database.db, batchId)
   if (batch.state !== 'received')
@@ -151,6 +155,7 @@ export async function ingestBatch(
     options.onProgress?.(staged)
     await batches.markProgress(database.db, batchId, 'applying', staged)
     const merged = await ingest.mergeStage(client, batchId, channel.code)
+    options.onMerged?.(merged.timings)
     const counts: Counts = {
       received: merged.staged,
       applied: merged.applied,
