@@ -1,5 +1,5 @@
 export { seedRegistryDemo } from './demo.service.js'
-export { parseCsv, parseJsonl } from './event.parser.js'
+export { type ParsedRow, parseCsv, parseJsonl } from './event.parser.js'
 export {
   createBatch,
   getBatch,
