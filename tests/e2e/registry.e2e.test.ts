@@ -26,7 +26,11 @@ const newcomers = [
     birthDate: '1991-02-17',
   },
   { iin: makeIin('1987-11-03', 'F', 4102) as string, surname: 'Омарова', givenName: 'Гүлнар', birthDate: '1987-11-03' },
+  // Nobody reports a status for her until a school records it at the point of service.
+  { iin: makeIin('2004-06-21', 'F', 4103) as string, surname: 'Қасымова', givenName: 'Әсел', birthDate: '2004-06-21' },
 ]
+
+type Newcomer = (typeof newcomers)[number]
 
 /** A valid IIN with its check digit changed, so it fails the checksum and nothing else. */
 function withBadChecksum(iin: string): string {
@@ -233,7 +237,7 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
   it(
     'uploads a small CSV, follows it to the end and reads the reconciliation with its one rejected row',
     async () => {
-      const [first, second] = newcomers as [(typeof newcomers)[0], (typeof newcomers)[0]]
+      const [first, second] = newcomers as [Newcomer, Newcomer]
       const csv = [
         'iin,status,valid_from,source_ref',
         `${first.iin},employed_contract,2025-02-01,e2e-file-1`,
@@ -294,6 +298,46 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
   )
 
   it(
+    "lets a channel's own account upload a JSONL file without naming the channel, and says which row it may not send",
+    async () => {
+      const second = newcomers[1] as Newcomer
+      const jsonl = [
+        { iin: second.iin, status: 'student', valid_from: '2025-09-01', source_ref: 'e2e-school-file-1' },
+        { iin: second.iin, status: 'pregnant', valid_from: '2025-10-01', source_ref: 'e2e-school-file-2' },
+      ]
+        .map((row) => JSON.stringify(row))
+        .join('\n')
+
+      await withPage(async (page) => {
+        await signIn(page, 'channel-school')
+        await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Топтамалар' }).click()
+        await seeHeading(page, 'Мәртебелер файлдары')
+        expect(await page.locator('#upload-channel').count()).toBe(0)
+
+        await page.locator('#upload-file').setInputFiles({
+          name: 'school.jsonl',
+          mimeType: 'application/x-ndjson',
+          buffer: Buffer.from(`${jsonl}\n`, 'utf8'),
+        })
+        // The format follows the file's extension.
+        expect(await page.getByRole('radio', { name: /JSONL/ }).isChecked()).toBe(true)
+        await page.getByRole('button', { name: 'Жүктеу', exact: true }).click()
+
+        const report = page.locator('.batch-report')
+        await report.getByRole('heading', { level: 3, name: 'Салыстыру' }).waitFor({ timeout: 20_000 })
+        expect(await report.textContent()).toContain('Білім беру жүйесі')
+        const numbers = ((await report.getByTestId('reconciliation-equation').textContent()) ?? '').match(/\d+/g)
+        expect(numbers?.map(Number)).toEqual([2, 1, 0, 0, 1])
+
+        const href = await report.getByRole('link', { name: /Қабылданбаған жолдарды жүктеп алу/ }).getAttribute('href')
+        const rejected = await (await page.request.get(href ?? '')).text()
+        expect(rejected).toContain('channel school may not assert status pregnant')
+      })
+    },
+    testTimeout,
+  )
+
+  it(
     'opens the formalisation dashboard with the map of Kazakhstan and its OpenStreetMap attribution',
     async () => {
       await withPage(async (page) => {
@@ -346,6 +390,67 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
         expect(await page.getByRole('navigation', { name: 'Тіркелім бөлімдері' }).count()).toBe(0)
         await page.waitForTimeout(500)
         await page.screenshot({ path: `${shotsDir}/registry-dashboard-analyst.png`, fullPage: true })
+      })
+    },
+    testTimeout,
+  )
+
+  it(
+    "tells a school's staff only whether a status is missing or current, and lets them record it on the spot",
+    async (context) => {
+      const unreported = newcomers[2] as Newcomer
+      // The form offers only the channel's own statuses, so the page must learn the account's channel.
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: await loginCookie('channel-school') } })
+      const { account } = (await me.json()) as { account: Record<string, unknown> }
+
+      await withPage(async (page) => {
+        await signIn(page, 'channel-school')
+        await page
+          .getByRole('navigation', { name: 'Негізгі мәзір' })
+          .getByRole('link', { name: 'Мәртебені тексеру' })
+          .click()
+        await seeHeading(page, 'Мәртебені тексеру')
+
+        await page.getByLabel('ЖСН', { exact: true }).fill(DEMO_CITIZEN_IIN)
+        await page.getByRole('button', { name: 'Тексеру', exact: true }).click()
+        const answer = page.getByRole('status').filter({ hasText: `ЖСН ${DEMO_CITIZEN_IIN}` })
+        await answer.getByText('Мәртебе өзекті', { exact: true }).waitFor({ timeout: 10_000 })
+        // Nothing else about the person: not the status, not the channel that reported it.
+        const main = (await page.getByRole('main').textContent()) ?? ''
+        expect(main).not.toContain('Еңбек шарты')
+        expect(main).not.toContain('Зейнетақы')
+        expect(main).not.toContain('Нұрланова')
+
+        await page.getByLabel('ЖСН', { exact: true }).fill(unreported.iin)
+        await page.getByRole('button', { name: 'Тексеру', exact: true }).click()
+        await page.getByText('Мәртебе жоқ', { exact: true }).waitFor({ timeout: 10_000 })
+        await page.screenshot({ path: `${shotsDir}/registry-check.png`, fullPage: true })
+      })
+
+      if (!('channelCode' in account)) {
+        console.warn('GET /api/auth/me does not name the channel of a channel account: recording on the spot untested')
+        context.skip()
+      }
+
+      await withPage(async (page) => {
+        await signIn(page, 'channel-school')
+        await page.goto('/registry/check')
+        await page.getByLabel('ЖСН', { exact: true }).fill(unreported.iin)
+        await page.getByRole('button', { name: 'Тексеру', exact: true }).click()
+        await page.getByText('Мәртебе жоқ', { exact: true }).waitFor({ timeout: 10_000 })
+
+        const status = page.getByLabel('Мәртебе', { exact: true })
+        const offered = await status.locator('option').allTextContents()
+        // The placeholder and the school system's three statuses.
+        expect(offered).toHaveLength(4)
+        expect(offered).toContain('Студент')
+        await status.selectOption({ label: 'Студент' })
+        await page.getByRole('button', { name: 'Мәртебені тіркеу', exact: true }).click()
+        await page.getByRole('status').filter({ hasText: 'Мәртебе тіркелді' }).waitFor({ timeout: 10_000 })
+        await page.screenshot({ path: `${shotsDir}/registry-check-recorded.png`, fullPage: true })
+
+        await page.getByRole('button', { name: 'Тексеру', exact: true }).click()
+        await page.getByText('Мәртебе өзекті', { exact: true }).waitFor({ timeout: 10_000 })
       })
     },
     testTimeout,

@@ -31,6 +31,7 @@ const registryElements: Record<RegistryPage, ReactNode> = {
     </Suspense>
   ),
   check: <PointOfServicePage />,
+  channelBatches: <BatchUploadPage />,
 }
 const registryPageList = Object.keys(registryPages) as RegistryPage[]
 

@@ -84,7 +84,8 @@ export const contentTypes: Record<BatchFormat, string> = {
 }
 
 export interface BatchUpload {
-  channel: string
+  /** The channel the file comes from; null for a channel's own account, which the server knows. */
+  channel: string | null
   format: BatchFormat
   file: File
   /** Called with the new batch's id as soon as the server has opened it, before the file is sent. */
@@ -100,7 +101,8 @@ export function useUploadBatch() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async ({ channel, format, file, onCreated, onProgress }: BatchUpload) => {
-      const query = new URLSearchParams({ channel, format })
+      const query = new URLSearchParams({ format })
+      if (channel !== null) query.set('channel', channel)
       // Header values must be Latin-1, and file names are often Kazakh or Russian: the server decodes it.
       const fileNameHeader = { 'X-File-Name': encodeURIComponent(file.name) }
       const opened = await requestJson<Batch>(`/api/registry/batches/new?${query}`, {

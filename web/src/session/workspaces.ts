@@ -68,19 +68,21 @@ export function isRegionalRole(role: Role): boolean {
   return role === 'officer' || role === 'manager'
 }
 
-export type RegistryPage = 'lookup' | 'batches' | 'formalisation' | 'check'
+export type RegistryPage = 'lookup' | 'batches' | 'formalisation' | 'check' | 'channelBatches'
 
 /**
  * The registry's built pages and the roles each is for. Officers move between theirs with the registry's
- * own sub-menu, under the one "registry" item of the main menu; analysts and channels reach their single
- * page from the main menu.
+ * own sub-menu, under the one "registry" item of the main menu; analysts and channels reach theirs from the
+ * main menu.
  */
 export const registryPages: Record<RegistryPage, { path: string; roles: readonly Role[] }> = {
   lookup: { path: sectionPaths.registry, roles: ['officer'] },
   batches: { path: '/registry/batches', roles: ['officer'] },
   formalisation: { path: sectionPaths.formalisation, roles: ['officer', 'analyst'] },
   check: { path: sectionPaths.statusCheck, roles: ['channel'] },
+  // A channel uploads its own files on the same page, under its own menu item.
+  channelBatches: { path: sectionPaths.batches, roles: ['channel'] },
 }
 
 /** Sections whose page is built, so the app routes them to it rather than to the "being built" notice. */
-export const builtSections: ReadonlySet<Section> = new Set(['registry', 'formalisation', 'statusCheck'])
+export const builtSections: ReadonlySet<Section> = new Set(['registry', 'formalisation', 'statusCheck', 'batches'])

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
+import { useAccount } from '../../session/require-session'
 
 /** The format a file name suggests; the officer can still override it. */
 function guessFormat(fileName: string): BatchFormat {
@@ -24,6 +25,9 @@ export function BatchUploadPage() {
   const [searchParams, setSearchParams] = useSearchParams()
   const shownId = Number(searchParams.get('batch')) || null
 
+  // A channel's own account sends only as that channel; the server knows which, so nothing is asked.
+  const isOwnChannel = useAccount().role === 'channel'
+
   function showBatch(id: number) {
     setSearchParams({ batch: String(id) })
   }
@@ -31,14 +35,14 @@ export function BatchUploadPage() {
   return (
     <div className="batches">
       <PageHeading lead={t('registry.batches.lead')}>{t('registry.batches.title')}</PageHeading>
-      <UploadForm onCreated={showBatch} />
+      <UploadForm onCreated={showBatch} isOwnChannel={isOwnChannel} />
       {shownId !== null && <BatchReport key={shownId} id={shownId} />}
-      <RecentBatches shownId={shownId} />
+      <RecentBatches shownId={shownId} isOwnChannel={isOwnChannel} />
     </div>
   )
 }
 
-function UploadForm({ onCreated }: { onCreated: (id: number) => void }) {
+function UploadForm({ onCreated, isOwnChannel }: { onCreated: (id: number) => void; isOwnChannel: boolean }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const channels = useChannels()
@@ -59,12 +63,12 @@ function UploadForm({ onCreated }: { onCreated: (id: number) => void }) {
     event.preventDefault()
     upload.reset()
     const found: ('channel' | 'file')[] = []
-    if (!channel) found.push('channel')
+    if (!channel && !isOwnChannel) found.push('channel')
     if (!file) found.push('file')
     setMissing(found)
     if (!file || found.length > 0) return
     setProgress({ loaded: 0, total: file.size })
-    upload.mutate({ channel, format, file, onCreated, onProgress: setProgress })
+    upload.mutate({ channel: isOwnChannel ? null : channel, format, file, onCreated, onProgress: setProgress })
   }
 
   const percent = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0
@@ -97,32 +101,36 @@ function UploadForm({ onCreated }: { onCreated: (id: number) => void }) {
         <ErrorPanel error={channels.error} onRetry={() => void channels.refetch()} />
       ) : (
         <form className="upload__form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor="upload-channel">
-              {t('registry.channel')}
-            </label>
-            <p className="field__hint" id="upload-channel-hint">
-              {t('registry.batches.channelHint')}
-            </p>
-            <select
-              id="upload-channel"
-              className="field__input field__select"
-              aria-describedby="upload-channel-hint"
-              aria-invalid={missing.includes('channel')}
-              value={channel}
-              disabled={channels.isPending}
-              onChange={(event) => setChannel(event.target.value)}
-            >
-              <option value="">
-                {channels.isPending ? t('app.loading') : t('registry.batches.channelPlaceholder')}
-              </option>
-              {channels.data?.map((item) => (
-                <option key={item.code} value={item.code}>
-                  {localName(item, language)}
+          {isOwnChannel ? (
+            <p className="hint">{t('registry.batches.ownChannel')}</p>
+          ) : (
+            <div className="field">
+              <label className="field__label" htmlFor="upload-channel">
+                {t('registry.channel')}
+              </label>
+              <p className="field__hint" id="upload-channel-hint">
+                {t('registry.batches.channelHint')}
+              </p>
+              <select
+                id="upload-channel"
+                className="field__input field__select"
+                aria-describedby="upload-channel-hint"
+                aria-invalid={missing.includes('channel')}
+                value={channel}
+                disabled={channels.isPending}
+                onChange={(event) => setChannel(event.target.value)}
+              >
+                <option value="">
+                  {channels.isPending ? t('app.loading') : t('registry.batches.channelPlaceholder')}
                 </option>
-              ))}
-            </select>
-          </div>
+                {channels.data?.map((item) => (
+                  <option key={item.code} value={item.code}>
+                    {localName(item, language)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
 
           <div className="field">
             <label className="field__label" htmlFor="upload-file">
@@ -377,7 +385,7 @@ function Term({ label, value }: { label: string; value: string }) {
   )
 }
 
-function RecentBatches({ shownId }: { shownId: number | null }) {
+function RecentBatches({ shownId, isOwnChannel }: { shownId: number | null; isOwnChannel: boolean }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const [channel, setChannel] = useState('')
@@ -396,24 +404,26 @@ function RecentBatches({ shownId }: { shownId: number | null }) {
     <section className="recent" aria-labelledby="recent-heading">
       <div className="recent__head">
         <h2 id="recent-heading">{t('registry.batches.recentHeading')}</h2>
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="recent-channel">
-            {t('registry.channel')}
-          </label>
-          <select
-            id="recent-channel"
-            className="field__input field__select"
-            value={channel}
-            onChange={(event) => setChannel(event.target.value)}
-          >
-            <option value="">{t('registry.batches.allChannels')}</option>
-            {channels.data?.map((item: Channel) => (
-              <option key={item.code} value={item.code}>
-                {localName(item, language)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {!isOwnChannel && (
+          <div className="field field--inline">
+            <label className="field__label" htmlFor="recent-channel">
+              {t('registry.channel')}
+            </label>
+            <select
+              id="recent-channel"
+              className="field__input field__select"
+              value={channel}
+              onChange={(event) => setChannel(event.target.value)}
+            >
+              <option value="">{t('registry.batches.allChannels')}</option>
+              {channels.data?.map((item: Channel) => (
+                <option key={item.code} value={item.code}>
+                  {localName(item, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       {batches.isPending ? (
         <LoadingPanel />
