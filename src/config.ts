@@ -9,6 +9,10 @@ const ConfigSchema = Type.Object({
   /** External PostgreSQL; when absent the app starts its own embedded server. */
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   dataDir: Type.String({ minLength: 1 }),
+  /** Channels' drop folders (`<inbox>/<channel>/*.csv`); default DATA_DIR/inbox. */
+  inboxDir: Type.Optional(Type.String({ minLength: 1 })),
+  /** Run the scheduled jobs in this process (the default), or leave them to `src/worker.ts`. */
+  jobs: Type.Boolean(),
   embeddedPort: Type.Integer({ minimum: 1024, maximum: 65535 }),
   /** Demo mode seeds demo accounts on an empty database; never in production. */
   demo: Type.Boolean(),
@@ -35,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: env.PORT === undefined ? 3000 : Number(env.PORT),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, 'data')),
+    inboxDir: env.INBOX_DIR ? path.resolve(env.INBOX_DIR) : undefined,
+    jobs: env.JOBS === undefined ? nodeEnv !== 'test' : env.JOBS === '1' || env.JOBS === 'true',
     embeddedPort: env.EMBEDDED_PG_PORT === undefined ? 54329 : Number(env.EMBEDDED_PG_PORT),
     demo: env.DEMO === undefined ? nodeEnv !== 'production' : env.DEMO === '1' || env.DEMO === 'true',
     demoPopulation: env.DEMO_POPULATION === undefined ? 20_000 : Number(env.DEMO_POPULATION),
@@ -47,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
   }
   if (raw.databaseUrl === undefined) delete raw.databaseUrl
+  if (raw.inboxDir === undefined) delete raw.inboxDir
   const errors = [...Value.Errors(ConfigSchema, raw)]
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.path.slice(1) || '(root)'}: ${e.message} (got ${JSON.stringify(e.value)})`)

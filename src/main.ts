@@ -1,5 +1,6 @@
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
+import { startJobs } from './jobs.js'
 import { startPlatform } from './platform.js'
 
 const started = performance.now()
@@ -11,6 +12,8 @@ const platform = await startPlatform(config, say).catch((error: Error) => {
   process.exit(1)
 })
 const app = await buildApp({ config, db: platform.database.db, pool: platform.database.pool })
+// One command runs the whole platform: the jobs run here unless JOBS=0 leaves them to a separate worker.
+const jobs = config.jobs ? await startJobs(platform.database, config, say) : undefined
 
 let stopping = false
 async function shutdown(signal: string) {
@@ -18,6 +21,7 @@ async function shutdown(signal: string) {
   stopping = true
   say(`${signal}: stopping`)
   await app.close()
+  await jobs?.stop({ graceful: true, wait: true })
   await platform.stop()
   process.exit(0)
 }

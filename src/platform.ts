@@ -2,6 +2,7 @@ import type { Config } from './config.js'
 import { connectDatabase, type DatabaseHandle } from './db/client.js'
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
+import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
@@ -37,6 +38,7 @@ export async function startPlatform(
       if (created > 0) log(`demo mode: created ${created} demo accounts (password "demo")`)
       const demo = await seedRegistryDemo(database, { population: config.demoPopulation })
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
+      await seedExchangeDemo(database.db)
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
