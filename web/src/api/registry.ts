@@ -105,11 +105,11 @@ export function useUploadBatch() {
       if (channel !== null) query.set('channel', channel)
       // Header values must be Latin-1, and file names are often Kazakh or Russian: the server decodes it.
       const fileNameHeader = { 'X-File-Name': encodeURIComponent(file.name) }
-      const opened = await requestJson<Batch>(`/api/registry/batches/new?${query}`, {
+      // Only the id is relied on: the batch itself is read by polling, like any other.
+      const opened = await requestJson<{ id: number }>(`/api/registry/batches/new?${query}`, {
         method: 'POST',
         headers: fileNameHeader,
       })
-      queryClient.setQueryData(batchKey(opened.id), opened)
       onCreated(opened.id)
       void queryClient.invalidateQueries({ queryKey: [...registryKey, 'batches'] })
       return uploadFile<Batch>(`/api/registry/batches/${opened.id}/file`, file, {
