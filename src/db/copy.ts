@@ -38,6 +38,8 @@ export async function copyRows<T>(
         if (!stream.write(chunk)) await once(stream, 'drain')
         chunk = ''
         onProgress?.(count)
+        // Parsing is CPU-bound: let the server answer other requests between chunks.
+        await new Promise((resolve) => setImmediate(resolve))
       }
     }
     stream.end(chunk)

@@ -19,6 +19,8 @@ export const Account = Type.Object({
   districtCode: Nullable(Type.String()),
   iin: Nullable(Type.String()),
   bin: Nullable(Type.String()),
+  /** For channel staff: the channel they act for (its allowed statuses shape their forms). */
+  channelCode: Nullable(Type.String()),
 })
 export type Account = Static<typeof Account>
 

@@ -18,6 +18,7 @@ export function toAccount(p: Principal): Account {
     districtCode: p.districtCode,
     iin: p.iin,
     bin: p.bin,
+    channelCode: p.channelCode,
   }
 }
 

@@ -24,9 +24,13 @@ export function findBatch(db: Conn, id: number) {
   return t(db).selectFrom('registry.batches').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export function listBatches(db: Conn, filter: { channelCode?: string | undefined; limit: number }) {
+export function listBatches(
+  db: Conn,
+  filter: { channelCode?: string | undefined; submittedBy?: number | undefined; limit: number },
+) {
   let query = t(db).selectFrom('registry.batches').selectAll()
   if (filter.channelCode !== undefined) query = query.where('channel_code', '=', filter.channelCode)
+  if (filter.submittedBy !== undefined) query = query.where('submitted_by', '=', filter.submittedBy)
   return query.orderBy('id', 'desc').limit(filter.limit).execute()
 }
 

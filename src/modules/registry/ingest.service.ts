@@ -219,8 +219,11 @@ export async function submitEvents(
   }
 }
 
-export async function listBatches(db: Db, channelCode: string | undefined) {
-  return (await batches.listBatches(db, { channelCode, limit: 50 })).map(toBatch)
+export async function listBatches(
+  db: Db,
+  filter: { channelCode?: string | undefined; submittedBy?: number | undefined },
+) {
+  return (await batches.listBatches(db, { ...filter, limit: 50 })).map(toBatch)
 }
 
 export async function listRejections(db: Db, batchId: number) {

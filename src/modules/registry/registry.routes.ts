@@ -230,8 +230,10 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryRouteOptions> = a
     },
     async (req) => {
       const principal = who(req)
+      // The same rule as reading one batch: a channel its own, an officer what they submitted, an admin all.
       const channel = principal.role === 'channel' ? (principal.channelCode as string) : req.query.channel
-      const items = await listBatches(db, channel)
+      const submittedBy = principal.role === 'officer' ? principal.accountId : undefined
+      const items = await listBatches(db, { channelCode: channel, submittedBy })
       return { items }
     },
   )
