@@ -112,6 +112,74 @@ export interface ReferralTable {
   created_at: Generated<Date>
 }
 
+export type ProfileVisibility = 'private' | 'officers' | 'employers'
+export interface EducationEntry {
+  level: EducationLevel
+  field: string
+  institution: string
+  year: number
+}
+export interface ExperienceEntry {
+  occupationCode: string
+  title: string
+  employerName: string
+  from: string
+  to: string | null
+}
+
+export interface ProfileTable {
+  seeker_iin: string
+  education: ColumnType<EducationEntry[], string, string>
+  experience: ColumnType<ExperienceEntry[], string, string>
+  skills: string[]
+  languages: ColumnType<LanguageRequirement[], string, string>
+  desired_occupations: string[]
+  desired_wage: number | null
+  region_code: string | null
+  district_code: string | null
+  willing_to_relocate: boolean
+  visibility: ProfileVisibility
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+
+export type AlertFrequency = 'instant' | 'daily'
+
+export interface SavedSearchTable {
+  id: Generated<number>
+  seeker_iin: string
+  name: string
+  params: ColumnType<Record<string, unknown>, string, string>
+  frequency: AlertFrequency
+  checked_until: Timestamp
+  created_at: Generated<Date>
+}
+
+export interface NotificationTable {
+  id: Generated<number>
+  recipient_iin: string
+  kind: string
+  payload: ColumnType<Record<string, unknown>, string, string>
+  created_at: Generated<Date>
+  read_at: NullableTimestamp
+}
+
+export interface AlertDeliveryTable {
+  saved_search_id: number
+  vacancy_id: number
+  notification_id: number
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>
+  recipient_iin: string
+  to_address: string | null
+  subject: string
+  body: string
+  created_at: Generated<Date>
+  sent_at: NullableTimestamp
+}
+
 // A type alias, not an interface: withTables<T> needs an index-signature-compatible type.
 export type ExchangeTables = {
   'exchange.vacancies': VacancyTable
@@ -120,4 +188,9 @@ export type ExchangeTables = {
   'exchange.outbox': OutboxTable
   'exchange.referral_limits': ReferralLimitTable
   'exchange.referrals': ReferralTable
+  'exchange.profiles': ProfileTable
+  'exchange.saved_searches': SavedSearchTable
+  'exchange.notifications': NotificationTable
+  'exchange.alert_deliveries': AlertDeliveryTable
+  'exchange.email_outbox': EmailOutboxTable
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import { applicationRoutes } from './application.routes.js'
+import { profileRoutes } from './profile.routes.js'
 import { referralRoutes } from './referral.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { vacancyRoutes } from './vacancy.routes.js'
@@ -11,6 +12,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   await app.register(searchRoutes, { db })
   await app.register(applicationRoutes, { db })
   await app.register(referralRoutes, { db })
+  await app.register(profileRoutes, { db })
 }
 
 export { claimOutbox, markOutboxProcessed } from './application.repository.js'
