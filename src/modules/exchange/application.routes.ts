@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
-import { Application, ApplicationId, ApplicationMove, NewApplication } from './application.schema.js'
+import { Application, ApplicationId, ApplicationMove, NewApplication, RankedApplication } from './application.schema.js'
 import {
   applyToVacancy,
   listApplicants,
@@ -37,9 +37,9 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (a
       config: { access: ['employer'] },
       schema: {
         tags,
-        summary: 'Applicants of my vacancy, with every step',
+        summary: 'Applicants of my vacancy, ranked by match score with its parts shown, each with every step',
         params: VacancyId,
-        response: { 200: items },
+        response: { 200: Type.Object({ items: Type.Array(RankedApplication) }) },
       },
     },
     async (req) => ({ items: await listApplicants(db, who(req), req.params.id) }),

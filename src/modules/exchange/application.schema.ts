@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
+import { Match } from './match.schema.js'
 
 const L = Type.Literal
 export const ApplicationState = Type.Union([
@@ -33,6 +34,17 @@ export const Application = Type.Object({
   events: Type.Array(ApplicationEvent, { description: 'every step, oldest first, with its time' }),
 })
 export type Application = Static<typeof Application>
+
+/** An applicant as the employer ranks them: the application and the match score with its parts. */
+export const RankedApplication = Type.Composite([
+  Application,
+  Type.Object({
+    match: Type.Union([Match, Type.Null()], {
+      description: 'null when the seeker has no profile or does not share it with employers',
+    }),
+  }),
+])
+export type RankedApplication = Static<typeof RankedApplication>
 
 export const NewApplication = Type.Object({
   coverLetter: Type.Optional(Type.String({ maxLength: 5000 })),

@@ -3,8 +3,9 @@ import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
 import * as repo from './application.repository.js'
 import { canMove, SEEKER_STATES } from './application.rules.js'
-import type { Application, ApplicationMove } from './application.schema.js'
+import type { Application, ApplicationMove, RankedApplication } from './application.schema.js'
 import type { ApplicationState } from './exchange.tables.js'
+import { scoreSeekers } from './profile.service.js'
 import * as vacancies from './vacancy.repository.js'
 import { isOpen, requireEmployerBin } from './vacancy.service.js'
 
@@ -200,11 +201,25 @@ export async function listMyApplications(db: Db, seeker: Principal): Promise<App
   return withEvents(db, await repo.listSeekerApplications(db, requireSeekerIin(seeker)))
 }
 
-/** The applicants of one of the employer's vacancies, oldest first. */
-export async function listApplicants(db: Db, employer: Principal, vacancyId: number): Promise<Application[]> {
+/**
+ * The applicants of one of the employer's vacancies, best match first; equal scores, and seekers without a
+ * shared profile (no score, last), keep the order they applied in.
+ */
+export async function listApplicants(db: Db, employer: Principal, vacancyId: number): Promise<RankedApplication[]> {
   const bin = requireEmployerBin(employer)
   const vacancy = await vacancies.findVacancy(db, vacancyId)
   if (vacancy === undefined) throw new AppError('not_found', `no vacancy ${vacancyId}`)
   if (vacancy.employer_bin !== bin) throw new AppError('forbidden', `vacancy ${vacancyId} belongs to another employer`)
-  return withEvents(db, await repo.listVacancyApplications(db, vacancyId))
+  const rows = await repo.listVacancyApplications(db, vacancyId)
+  const [applications, matches] = await Promise.all([
+    withEvents(db, rows),
+    scoreSeekers(
+      db,
+      vacancy,
+      rows.map((r) => r.seeker_iin),
+    ),
+  ])
+  const ranked = applications.map((a, i) => ({ ...a, match: matches.get(rows[i]?.seeker_iin ?? '') ?? null }))
+  // Array.prototype.sort is stable, so ties stay in application order.
+  return ranked.sort((a, b) => (b.match?.score ?? -1) - (a.match?.score ?? -1))
 }

@@ -5,7 +5,8 @@ import { AppError } from '../../shared/errors.js'
 import { authorizeStaffRead } from '../identity/index.js'
 import { findKato, findOccupation, findRegion } from '../reference/index.js'
 import * as applications from './application.repository.js'
-import type { ProfileTable } from './exchange.tables.js'
+import type { ProfileTable, VacancyTable } from './exchange.tables.js'
+import { type Match, scoreMatch } from './match.js'
 import * as repo from './profile.repository.js'
 import type { ApplicantProfile, Profile, ProfileInput, StaffProfile } from './profile.schema.js'
 import { requireEmployerBin } from './vacancy.service.js'
@@ -171,4 +172,44 @@ export async function readApplicantProfile(
     )
   }
   return { applicationId, seekerName: application.seeker_name, profile: toProfile(row) }
+}
+
+/**
+ * The match score of each seeker for the vacancy, keyed by IIN: null when the seeker has no profile or does not
+ * share it with employers (the parts' reasons would reveal it).
+ */
+export async function scoreSeekers(
+  db: Conn,
+  vacancy: Selectable<VacancyTable>,
+  seekerIins: readonly string[],
+  asOf = new Date(),
+): Promise<Map<string, Match | null>> {
+  const rows = await repo.listProfiles(db, [...new Set(seekerIins)])
+  const profiles = new Map(rows.map((r) => [r.seeker_iin, r]))
+  const target = {
+    occupationCode: vacancy.occupation_code,
+    skills: vacancy.skills,
+    experienceYears: vacancy.experience_years,
+    regionCode: vacancy.region_code,
+    districtCode: vacancy.district_code,
+    employmentType: vacancy.employment_type,
+    wageMin: vacancy.wage_min,
+    wageMax: vacancy.wage_max,
+  }
+  return new Map(
+    seekerIins.map((iin) => {
+      const p = profiles.get(iin)
+      if (p === undefined || !isSharedWithEmployers(p)) return [iin, null]
+      const seeker = {
+        desiredOccupations: p.desired_occupations,
+        experience: p.experience,
+        skills: p.skills,
+        desiredWage: p.desired_wage,
+        regionCode: p.region_code,
+        districtCode: p.district_code,
+        willingToRelocate: p.willing_to_relocate,
+      }
+      return [iin, scoreMatch(seeker, target, asOf)]
+    }),
+  )
 }
