@@ -43,6 +43,12 @@ export interface SummaryRow {
   expires_at: Date
 }
 
+export interface FacetCounts {
+  region: Record<string, number>
+  employment_type: Record<string, number>
+  occupation_major: Record<string, number>
+}
+
 export interface FacetRow {
   region_code: string | null
   employment_type: string | null
@@ -95,9 +101,32 @@ function conditions(f: SearchFilters) {
   }
 }
 
+/** The term's query with every part restricted to one weight class (A, B, C or D), e.g. `повар:*A`. */
+function weightedTermQuery(t: SearchTerm, w: 'A' | 'B' | 'C' | 'D'): RawBuilder<unknown> {
+  const parts = [
+    sql`to_tsquery('simple', ${t.isPrefix ? `${t.word}:*${w}` : `${t.word}:${w}`})`,
+    sql`to_tsquery('russian', ${`${t.word}:${w}`})`,
+    sql`to_tsquery('english', ${`${t.word}:${w}`})`,
+  ]
+  if (t.kazakhStem !== undefined) parts.push(sql`to_tsquery('simple', ${`${t.kazakhStem}:*${w}`})`)
+  return sql`(${sql.join(parts, sql` || `)})`
+}
+
+/**
+ * Relevance, the same as the in-memory index computes (search-index.ts): each term scores by the best weight
+ * class among the lexemes it matched — A (title) 10, B (English title stems) 4, C (description words) 2, D 1 —
+ * and the scores add up; ties go to the newest. Deterministic, so both paths return the very same pages.
+ */
 function rankOf(f: SearchFilters): RawBuilder<number> {
   if (f.fuzzy !== undefined) return sql<number>`word_similarity(${f.fuzzy}, v.title)`
-  if (f.terms.length > 0) return sql<number>`ts_rank_cd(v.search, ${tsQuery(f.terms)})`
+  if (f.terms.length > 0) {
+    const perTerm = f.terms.map(
+      (t) => sql`(CASE WHEN v.search @@ ${weightedTermQuery(t, 'A')} THEN 10
+                      WHEN v.search @@ ${weightedTermQuery(t, 'B')} THEN 4
+                      WHEN v.search @@ ${weightedTermQuery(t, 'C')} THEN 2 ELSE 1 END)`,
+    )
+    return sql<number>`(${sql.join(perTerm, sql` + `)})`
+  }
   return sql<number>`0`
 }
 

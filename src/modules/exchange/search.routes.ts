@@ -1,12 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.schema.js'
-import { searchVacancies, suggest } from './search.service.js'
+import { searchVacanciesBy, suggest } from './search.service.js'
+import { SearchIndex } from './search-index.service.js'
 
 const pub = { access: 'public' } as const
 const tags = ['vacancies']
 
-export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Db; searchIndex?: SearchIndex | false }> = async (
+  app,
+  { db, searchIndex },
+) => {
+  // The in-memory index loads in the background once the server is ready; until then PostgreSQL answers.
+  const index =
+    searchIndex === false
+      ? undefined
+      : (searchIndex ?? new SearchIndex(db, { log: (message) => app.log.info(message) }))
+  if (index !== undefined && searchIndex === undefined) {
+    app.addHook('onReady', async () => {
+      void index.start()
+    })
+    app.addHook('onClose', async () => index.stop())
+  }
+
   app.get(
     '/vacancies',
     {
@@ -18,7 +34,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
         response: { 200: SearchResult },
       },
     },
-    async (req) => searchVacancies(db, req.query),
+    async (req, reply) => {
+      const { result, engine } = await searchVacanciesBy(db, req.query, index)
+      void reply.header('x-search-engine', engine)
+      return result
+    },
   )
 
   app.get(

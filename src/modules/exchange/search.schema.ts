@@ -62,6 +62,9 @@ export const SearchResult = Type.Object({
   matchedBy: Type.Union([Type.Literal('all'), Type.Literal('fulltext'), Type.Literal('fuzzy')], {
     description: 'fuzzy: nothing matched the words, so titles similar to the query are shown (typo tolerance)',
   }),
+  correctedQuery: Type.Optional(
+    Type.String({ description: 'the words searched instead when the typed ones matched nothing (typo correction)' }),
+  ),
   items: Type.Array(VacancySummary),
   facets: Type.Object(
     { region: Counts, employment_type: Counts, occupation_major: Counts },

@@ -3,6 +3,7 @@ import { listOccupations } from '../reference/index.js'
 import { parseQuery } from './search.query.js'
 import * as repo from './search.repository.js'
 import type { SearchQuery, SearchResult, SuggestResult, VacancySummary } from './search.schema.js'
+import type { SearchIndex } from './search-index.service.js'
 
 // How alike a title's words must be to a mistyped query (pg_trgm word similarity; its default 0.6 misses one wrong
 // letter in a ten-letter word such as "кансультант"). Trigrams cannot rescue very short words ("пвар" ~ "повар" is 0.4).
@@ -47,7 +48,8 @@ function toFacets(rows: repo.FacetRow[]): { total: number; facets: SearchResult[
   return { total, facets }
 }
 
-function filtersOf(query: SearchQuery): repo.SearchFilters {
+/** The repository's filters for a search query (also what the index takes). */
+export function searchFilters(query: SearchQuery): repo.SearchFilters {
   return {
     terms: query.q === undefined ? [] : parseQuery(query.q),
     ...(query.region && { regions: query.region }),
@@ -67,8 +69,45 @@ function filtersOf(query: SearchQuery): repo.SearchFilters {
  * Public vacancy search: full text in three languages, filters, facets recounted under the filters, stable
  * paging. When the words match nothing, titles resembling the query are searched instead (typos).
  */
-export async function searchVacancies(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const filters = filtersOf(query)
+export async function searchVacancies(db: Db, query: SearchQuery, index?: SearchIndex): Promise<SearchResult> {
+  return (await searchVacanciesBy(db, query, index)).result
+}
+
+/** The search and which engine answered it: the in-memory index or PostgreSQL. */
+export async function searchVacanciesBy(
+  db: Db,
+  query: SearchQuery,
+  index?: SearchIndex,
+): Promise<{ result: SearchResult; engine: 'index' | 'postgresql' }> {
+  const result = await searchInIndex(query, index)
+  return result === undefined
+    ? { result: await searchInPostgres(db, query), engine: 'postgresql' }
+    : { result, engine: 'index' }
+}
+
+async function searchInIndex(query: SearchQuery, index?: SearchIndex): Promise<SearchResult | undefined> {
+  if (index === undefined) return undefined
+  const filters = searchFilters(query)
+  const hasText = filters.terms.length > 0
+  const order = query.sort ?? (hasText ? 'relevance' : 'date')
+  const page = { limit: query.page_size, offset: (query.page - 1) * query.page_size }
+  const answer = await index.search(filters, order, page, true)
+  if (answer === undefined) return undefined
+  const fuzzy = answer.corrected !== undefined || (hasText && answer.total === 0)
+  return {
+    total: answer.total,
+    page: query.page,
+    pageSize: query.page_size,
+    matchedBy: fuzzy ? 'fuzzy' : hasText ? 'fulltext' : 'all',
+    ...(answer.corrected !== undefined && { correctedQuery: answer.corrected }),
+    items: answer.rows.map(toSummary),
+    facets: answer.facets,
+  }
+}
+
+/** The reference path: the same search in SQL (GIN index, filters, one grouping-sets pass for the facets). */
+export async function searchInPostgres(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const filters = searchFilters(query)
   const hasText = filters.terms.length > 0
   const order = query.sort ?? (hasText ? 'relevance' : 'date')
   const page = { limit: query.page_size, offset: (query.page - 1) * query.page_size }

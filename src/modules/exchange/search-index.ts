@@ -1,0 +1,692 @@
+/**
+ * The in-memory vacancy search index: PostgreSQL stays the source of truth, this is a read model kept in the
+ * server process so that one search (words, filters, three facets, one ranked page) is one pass over typed
+ * arrays instead of a GIN scan plus five aggregations.
+ *
+ * Matching is PostgreSQL's own: the postings are built from the stored `search` tsvector of each vacancy (its
+ * lexemes with their best weight, as `ts_filter` reports them), and the query words are turned into lexemes by
+ * PostgreSQL (`to_tsquery`/`plainto_tsquery`, see search-index.repository.ts). A term matches a vacancy when one
+ * of its lexemes is in the vacancy's tsvector (exactly, or as a prefix for `:*` parts) — exactly what `@@` does
+ * for a disjunction of single lexemes.
+ *
+ * Relevance is the same in both paths (see search.repository.ts `rankOf`): each term scores by the best weight
+ * among the lexemes that matched it (A = 10, B = 4, C = 2, D = 1), summed over terms; ties by newest, then id.
+ */
+import type { EmploymentType, Schedule } from './exchange.tables.js'
+import type { FacetCounts, SearchFilters, SearchOrder, SummaryRow } from './search.repository.js'
+
+/** Points per weight class, indexed by weight code (D = 0, C = 1, B = 2, A = 3). */
+export const WEIGHT_POINTS = [1, 2, 4, 10] as const
+
+/** One query term in lexemes: matched when any exact lexeme or any prefix is in the vacancy. */
+export interface ResolvedTerm {
+  word: string
+  exact: string[]
+  prefixes: string[]
+}
+
+/** One published vacancy as the index loads it. */
+export interface IndexRow {
+  id: number
+  updated_us: number
+  title: string
+  employer_name: string
+  occupation_code: string
+  region_code: string
+  district_code: string | null
+  kato_code: string
+  wage_min: number
+  wage_max: number
+  employment_type: EmploymentType
+  schedule: Schedule
+  experience_years: number
+  positions: number
+  positions_filled: number
+  project_id: number | null
+  fair_id: number | null
+  published_us: number
+  expires_us: number
+  /** Stripped tsvector texts of the lexemes having positions of weight A, B, C, D (`strip(ts_filter(…))::text`). */
+  lex_a: string
+  lex_b: string
+  lex_c: string
+  lex_d: string
+}
+
+export interface IndexResult {
+  total: number
+  facets: FacetCounts
+  rows: SummaryRow[]
+}
+
+const EMPLOYMENT_TYPES: EmploymentType[] = ['permanent', 'temporary', 'seasonal', 'shift', 'remote']
+const SCHEDULES: Schedule[] = ['full_day', 'part_time', 'flexible', 'shift_work', 'rotation']
+const REMOTE = EMPLOYMENT_TYPES.indexOf('remote')
+const MAX_TERMS = 8
+
+/** Lexemes of a stripped tsvector's text form: `'a' 'b''c'` (quotes doubled, backslashes doubled). */
+export function parseStrippedTsvector(text: string, out: (lexeme: string) => void): void {
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    if (text.charCodeAt(i) !== 39 /* ' */) {
+      i++
+      continue
+    }
+    i++
+    let start = i
+    let parts: string | null = null
+    for (;;) {
+      const c = text.charCodeAt(i)
+      if (c === 39) {
+        if (text.charCodeAt(i + 1) === 39) {
+          parts = (parts ?? '') + text.slice(start, i + 1)
+          i += 2
+          start = i
+          continue
+        }
+        break
+      }
+      if (c === 92 /* \ */) {
+        parts = (parts ?? '') + text.slice(start, i)
+        i++
+        start = i
+        i++
+        continue
+      }
+      if (i >= n) throw new Error('unterminated lexeme in tsvector text')
+      i++
+    }
+    out(parts === null ? text.slice(start, i) : parts + text.slice(start, i))
+    i++
+  }
+}
+
+class Interner {
+  readonly values: string[] = []
+  private readonly map = new Map<string, number>()
+  id(value: string): number {
+    let id = this.map.get(value)
+    if (id === undefined) {
+      id = this.values.length
+      this.values.push(value)
+      this.map.set(value, id)
+    }
+    return id
+  }
+  find(value: string): number | undefined {
+    return this.map.get(value)
+  }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, size: number): T {
+  if (size <= a.length) return a
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 1024))
+  b.set(a)
+  return b
+}
+
+/** Restricted Damerau–Levenshtein (optimal string alignment) distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > max) return max + 1
+  let prev2 = new Array<number>(lb + 1).fill(0)
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j)
+  let cur = new Array<number>(lb + 1).fill(0)
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i
+    let rowMin = i
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1)
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    ;[prev2, prev, cur] = [prev, cur, prev2]
+  }
+  return prev[lb] ?? max + 1
+}
+
+/**
+ * Slots hold vacancies; a changed vacancy gets a new slot and its old one is marked dead. Postings of the bulk
+ * load are one sorted CSR block (a prefix is one contiguous range); later vacancies go to a small delta map.
+ */
+export class SearchIndexData {
+  // --- per slot
+  size = 0
+  private alive = new Uint8Array(0)
+  private ids = new Float64Array(0)
+  private updatedUs = new Float64Array(0)
+  private publishedUs = new Float64Array(0)
+  private expiresUs = new Float64Array(0)
+  private wageMin = new Int32Array(0)
+  private wageMax = new Int32Array(0)
+  private positions = new Int32Array(0)
+  private filled = new Int32Array(0)
+  private projectId = new Float64Array(0)
+  private fairId = new Float64Array(0)
+  private region = new Uint8Array(0)
+  private district = new Uint16Array(0)
+  private occupation = new Uint16Array(0)
+  private major = new Uint8Array(0)
+  private kato = new Int32Array(0)
+  private employer = new Int32Array(0)
+  private type = new Uint8Array(0)
+  private schedule = new Uint8Array(0)
+  private experience = new Uint8Array(0)
+  private titles: string[] = []
+  private readonly regions = new Interner()
+  private readonly districts = new Interner()
+  private readonly occupations = new Interner()
+  private readonly majors = new Interner()
+  private readonly katos = new Interner()
+  private readonly employers = new Interner()
+  private readonly slotOf = new Map<number, number>()
+  liveCount = 0
+
+  // --- the bulk block: sorted lexemes, offsets, postings (slot * 4 + weight code)
+  private lexemes: string[] = []
+  private lexemeId = new Map<string, number>()
+  private offsets = new Int32Array(1)
+  private postings = new Uint32Array(0)
+  // --- slots added after the bulk block
+  private readonly delta = new Map<string, number[]>()
+  // --- the bulk load's staging: per-slot lexeme entries, turned into the block by `seal()`
+  private staging: { lex: Map<string, number>; entries: Uint32Array; count: number; starts: Int32Array } | null = {
+    lex: new Map(),
+    entries: new Uint32Array(1 << 20),
+    count: 0,
+    starts: new Int32Array(1024),
+  }
+  private stagingLexemes: string[] = []
+
+  // --- query scratch (one search runs at a time: searches are synchronous)
+  private marks: Uint8Array[] = []
+
+  constructor() {
+    this.districts.id('') // 0 = no district
+  }
+
+  private ensure(capacity: number): void {
+    this.alive = grow(this.alive, capacity)
+    this.ids = grow(this.ids, capacity)
+    this.updatedUs = grow(this.updatedUs, capacity)
+    this.publishedUs = grow(this.publishedUs, capacity)
+    this.expiresUs = grow(this.expiresUs, capacity)
+    this.wageMin = grow(this.wageMin, capacity)
+    this.wageMax = grow(this.wageMax, capacity)
+    this.positions = grow(this.positions, capacity)
+    this.filled = grow(this.filled, capacity)
+    this.projectId = grow(this.projectId, capacity)
+    this.fairId = grow(this.fairId, capacity)
+    this.region = grow(this.region, capacity)
+    this.district = grow(this.district, capacity)
+    this.occupation = grow(this.occupation, capacity)
+    this.major = grow(this.major, capacity)
+    this.kato = grow(this.kato, capacity)
+    this.employer = grow(this.employer, capacity)
+    this.type = grow(this.type, capacity)
+    this.schedule = grow(this.schedule, capacity)
+    this.experience = grow(this.experience, capacity)
+  }
+
+  /** The update time the index holds for a vacancy, or undefined when it is not in the index. */
+  updatedOf(id: number): number | undefined {
+    const slot = this.slotOf.get(id)
+    return slot === undefined ? undefined : this.updatedUs[slot]
+  }
+
+  /** Drops a vacancy (closed, filled, expired, unpublished). */
+  remove(id: number): void {
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return
+    this.alive[slot] = 0
+    this.slotOf.delete(id)
+    this.liveCount--
+  }
+
+  /** Adds or replaces a published vacancy. */
+  upsert(row: IndexRow): void {
+    if (this.slotOf.get(row.id) !== undefined) this.remove(row.id)
+    const slot = this.size++
+    this.ensure(this.size)
+    this.alive[slot] = 1
+    this.ids[slot] = row.id
+    this.updatedUs[slot] = row.updated_us
+    this.publishedUs[slot] = row.published_us
+    this.expiresUs[slot] = row.expires_us
+    this.wageMin[slot] = row.wage_min
+    this.wageMax[slot] = row.wage_max
+    this.positions[slot] = row.positions
+    this.filled[slot] = row.positions_filled
+    this.projectId[slot] = row.project_id ?? Number.NaN
+    this.fairId[slot] = row.fair_id ?? Number.NaN
+    this.region[slot] = this.regions.id(row.region_code)
+    this.district[slot] = this.districts.id(row.district_code ?? '')
+    this.occupation[slot] = this.occupations.id(row.occupation_code)
+    this.major[slot] = this.majors.id(row.occupation_code.slice(0, 1))
+    this.kato[slot] = this.katos.id(row.kato_code)
+    this.employer[slot] = this.employers.id(row.employer_name)
+    this.type[slot] = EMPLOYMENT_TYPES.indexOf(row.employment_type)
+    this.schedule[slot] = SCHEDULES.indexOf(row.schedule)
+    this.experience[slot] = row.experience_years
+    this.titles[slot] = row.title
+    this.slotOf.set(row.id, slot)
+    this.liveCount++
+
+    // Best weight per lexeme: A beats B beats C beats D.
+    const best = new Map<string, number>()
+    const texts = [row.lex_d, row.lex_c, row.lex_b, row.lex_a]
+    for (let w = 0; w < 4; w++) parseStrippedTsvector(texts[w] ?? '', (lexeme) => best.set(lexeme, w))
+    const st = this.staging
+    if (st !== null) {
+      st.starts = grow(st.starts, slot + 2)
+      st.starts[slot] = st.count
+      st.entries = grow(st.entries, st.count + best.size)
+      for (const [lexeme, w] of best) {
+        let id = st.lex.get(lexeme)
+        if (id === undefined) {
+          id = this.stagingLexemes.length
+          this.stagingLexemes.push(lexeme)
+          st.lex.set(lexeme, id)
+        }
+        st.entries[st.count++] = id * 4 + w
+      }
+      st.starts[slot + 1] = st.count
+    } else {
+      for (const [lexeme, w] of best) {
+        let list = this.delta.get(lexeme)
+        if (list === undefined) {
+          list = []
+          this.delta.set(lexeme, list)
+        }
+        list.push(slot * 4 + w)
+      }
+    }
+  }
+
+  /** Ends the bulk load: builds the sorted postings block from the staged entries. */
+  seal(): void {
+    const st = this.staging
+    if (st === null) return
+    const n = this.stagingLexemes.length
+    const order = Array.from({ length: n }, (_, i) => i)
+    const lex = this.stagingLexemes
+    order.sort((a, b) => {
+      const x = lex[a] as string
+      const y = lex[b] as string
+      return x < y ? -1 : x > y ? 1 : 0
+    })
+    const rank = new Int32Array(n)
+    for (let i = 0; i < n; i++) rank[order[i] as number] = i
+    const counts = new Int32Array(n + 1)
+    for (let k = 0; k < st.count; k++) {
+      const c = (rank[(st.entries[k] as number) >>> 2] as number) + 1
+      counts[c] = (counts[c] as number) + 1
+    }
+    for (let i = 0; i < n; i++) counts[i + 1] = (counts[i + 1] as number) + (counts[i] as number)
+    const offsets = counts.slice()
+    const postings = new Uint32Array(st.count)
+    const fill = counts.slice(0, n)
+    for (let slot = 0; slot < this.size; slot++) {
+      const from = st.starts[slot] as number
+      const to = st.starts[slot + 1] as number
+      for (let k = from; k < to; k++) {
+        const e = st.entries[k] as number
+        const r = rank[e >>> 2] as number
+        const at = fill[r] as number
+        fill[r] = at + 1
+        postings[at] = slot * 4 + (e & 3)
+      }
+    }
+    this.lexemes = order.map((i) => lex[i] as string)
+    this.lexemeId = new Map(this.lexemes.map((l, i) => [l, i]))
+    this.offsets = offsets
+    this.postings = postings
+    this.staging = null
+    this.stagingLexemes = []
+  }
+
+  /** Postings ranges of one term: [from, to) in the block, plus delta lists. */
+  private termSources(t: ResolvedTerm): { ranges: number[]; lists: number[][]; count: number } {
+    const ranges: number[] = []
+    const lists: number[][] = []
+    let count = 0
+    for (const e of t.exact) {
+      const id = this.lexemeId.get(e)
+      if (id !== undefined) {
+        ranges.push(this.offsets[id] as number, this.offsets[id + 1] as number)
+        count += (this.offsets[id + 1] as number) - (this.offsets[id] as number)
+      }
+      const list = this.delta.get(e)
+      if (list !== undefined) {
+        lists.push(list)
+        count += list.length
+      }
+    }
+    for (const p of t.prefixes) {
+      let lo = 0
+      let hi = this.lexemes.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((this.lexemes[mid] as string) < p) lo = mid + 1
+        else hi = mid
+      }
+      let end = lo
+      while (end < this.lexemes.length && (this.lexemes[end] as string).startsWith(p)) end++
+      if (end > lo) {
+        ranges.push(this.offsets[lo] as number, this.offsets[end] as number)
+        count += (this.offsets[end] as number) - (this.offsets[lo] as number)
+      }
+      for (const [lexeme, list] of this.delta) {
+        if (lexeme.startsWith(p)) {
+          lists.push(list)
+          count += list.length
+        }
+      }
+    }
+    return { ranges, lists, count }
+  }
+
+  /** How many postings a term has (live or not): 0 means the word is nowhere in the corpus. */
+  termFrequency(t: ResolvedTerm): number {
+    return this.termSources(t).count
+  }
+
+  /**
+   * The closest corpus word to a mistyped word: edit distance 1 (2 for words of 8 letters or more), then the
+   * most frequent. Any lexeme of a vacancy counts as a word.
+   */
+  correct(word: string): string | undefined {
+    const max = word.length >= 8 ? 2 : 1
+    if (word.length < 4) return undefined
+    let best: string | undefined
+    let bestDistance = max + 1
+    let bestFrequency = 0
+    const consider = (lexeme: string, frequency: number) => {
+      if (frequency < 1 || Math.abs(lexeme.length - word.length) > max) return
+      const d = editDistance(word, lexeme, Math.min(max, bestDistance))
+      if (d > max || d === 0) return
+      if (d < bestDistance || (d === bestDistance && frequency > bestFrequency)) {
+        best = lexeme
+        bestDistance = d
+        bestFrequency = frequency
+      }
+    }
+    for (let i = 0; i < this.lexemes.length; i++) {
+      const lexeme = this.lexemes[i] as string
+      consider(
+        lexeme,
+        (this.offsets[i + 1] as number) - (this.offsets[i] as number) + (this.delta.get(lexeme)?.length ?? 0),
+      )
+    }
+    for (const [lexeme, list] of this.delta) if (!this.lexemeId.has(lexeme)) consider(lexeme, list.length)
+    return best
+  }
+
+  private mark(i: number): Uint8Array {
+    let m = this.marks[i]
+    if (m === undefined || m.length < this.size) {
+      m = new Uint8Array(Math.max(this.size * 1.25, 1024) | 0)
+      this.marks[i] = m
+    }
+    return m
+  }
+
+  /** Words, filters, the three facets (each ignoring its own filter), the total and one ordered page. */
+  search(
+    terms: ResolvedTerm[],
+    f: SearchFilters,
+    order: SearchOrder,
+    page: { limit: number; offset: number },
+    nowUs: number,
+    postedSinceUs: number | undefined,
+  ): IndexResult {
+    if (terms.length > MAX_TERMS) throw new Error('too many terms')
+    const size = this.size
+
+    // Filters as lookups by interned code.
+    const regionOk = f.regions?.length ? this.lookup(this.regions, f.regions) : null
+    const districtOk = f.districts?.length ? this.lookup(this.districts, f.districts) : null
+    const typeOk = f.employmentTypes?.length ? new Uint8Array(EMPLOYMENT_TYPES.length) : null
+    if (typeOk) for (const t of f.employmentTypes ?? []) typeOk[EMPLOYMENT_TYPES.indexOf(t)] = 1
+    let occupationOk: Uint8Array | null = null
+    if (f.occupations?.length) {
+      const prefixes = f.occupations
+      occupationOk = new Uint8Array(this.occupations.values.length)
+      this.occupations.values.forEach((code, i) => {
+        if (prefixes.some((p) => code.startsWith(p))) (occupationOk as Uint8Array)[i] = 1
+      })
+    }
+    const wageMin = f.wageMin
+    const noExperience = f.noExperience === true
+    const remote = f.remote === true
+    const project = f.project
+    const fair = f.fair
+
+    const regionCounts = new Int32Array(this.regions.values.length)
+    const typeCounts = new Int32Array(EMPLOYMENT_TYPES.length)
+    const majorCounts = new Int32Array(this.majors.values.length)
+    let total = 0
+    const k = page.offset + page.limit
+    const scores = order === 'relevance' && terms.length > 0 ? this.scoreBuffer() : null
+    const heap = new TopK(k, this.comparator(order, scores))
+
+    const visit = (s: number, score: number) => {
+      if (this.alive[s] === 0 || (this.expiresUs[s] as number) <= nowUs) return
+      if (districtOk !== null && districtOk[this.district[s] as number] !== 1) return
+      if (wageMin !== undefined && (this.wageMax[s] as number) < wageMin) return
+      if (noExperience && this.experience[s] !== 0) return
+      if (remote && this.type[s] !== REMOTE) return
+      if (project !== undefined && this.projectId[s] !== project) return
+      if (fair !== undefined && this.fairId[s] !== fair) return
+      if (postedSinceUs !== undefined && (this.publishedUs[s] as number) < postedSinceUs) return
+      const r = regionOk === null || regionOk[this.region[s] as number] === 1
+      const t = typeOk === null || typeOk[this.type[s] as number] === 1
+      const o = occupationOk === null || occupationOk[this.occupation[s] as number] === 1
+      if (t && o) {
+        const i = this.region[s] as number
+        regionCounts[i] = (regionCounts[i] as number) + 1
+      }
+      if (r && o) {
+        const i = this.type[s] as number
+        typeCounts[i] = (typeCounts[i] as number) + 1
+      }
+      if (r && t) {
+        const i = this.major[s] as number
+        majorCounts[i] = (majorCounts[i] as number) + 1
+      }
+      if (r && t && o) {
+        total++
+        if (scores !== null) scores[s] = score
+        heap.offer(s)
+      }
+    }
+
+    if (terms.length === 0) {
+      for (let s = 0; s < size; s++) visit(s, 0)
+    } else {
+      const sources = terms.map((t) => this.termSources(t)).sort((a, b) => a.count - b.count)
+      const first = sources[0]
+      if (first !== undefined && first.count > 0) {
+        const candidates: number[] = []
+        const m0 = this.mark(0)
+        this.scan(first, (s, w) => {
+          const was = m0[s] as number
+          if (was === 0) candidates.push(s)
+          if (w + 1 > was) m0[s] = w + 1
+        })
+        for (let i = 1; i < sources.length; i++) {
+          const mi = this.mark(i)
+          this.scan(sources[i] as (typeof sources)[number], (s, w) => {
+            if (m0[s] !== 0 && w + 1 > (mi[s] as number)) mi[s] = w + 1
+          })
+        }
+        const marks = sources.map((_, i) => this.mark(i))
+        for (const s of candidates) {
+          let score = 0
+          let all = true
+          for (const m of marks) {
+            const w = m[s] as number
+            if (w === 0) {
+              all = false
+              break
+            }
+            score += WEIGHT_POINTS[w - 1] as number
+          }
+          if (all) visit(s, score)
+        }
+        for (const m of marks) for (const s of candidates) m[s] = 0
+      }
+    }
+
+    const slots = heap.sorted().slice(page.offset)
+    return {
+      total,
+      facets: {
+        region: this.counts(this.regions.values, regionCounts),
+        employment_type: this.counts(EMPLOYMENT_TYPES, typeCounts),
+        occupation_major: this.counts(this.majors.values, majorCounts),
+      },
+      rows: slots.map((s) => this.summary(s)),
+    }
+  }
+
+  private scoreArray: Float64Array | null = null
+  private scoreBuffer(): Float64Array {
+    if (this.scoreArray === null || this.scoreArray.length < this.size)
+      this.scoreArray = new Float64Array(this.size * 1.25)
+    return this.scoreArray
+  }
+
+  private comparator(order: SearchOrder, scores: Float64Array | null): (a: number, b: number) => number {
+    // Positive when a ranks before b.
+    const pub = this.publishedUs
+    const ids = this.ids
+    const byDate = (a: number, b: number) =>
+      (pub[a] as number) - (pub[b] as number) || (ids[a] as number) - (ids[b] as number)
+    if (order === 'date') return byDate
+    if (order === 'wage') {
+      const max = this.wageMax
+      const min = this.wageMin
+      return (a, b) =>
+        (max[a] as number) - (max[b] as number) ||
+        (min[a] as number) - (min[b] as number) ||
+        (ids[a] as number) - (ids[b] as number)
+    }
+    if (scores === null) return byDate
+    return (a, b) => (scores[a] as number) - (scores[b] as number) || byDate(a, b)
+  }
+
+  private scan(src: { ranges: number[]; lists: number[][] }, each: (slot: number, weight: number) => void): void {
+    const p = this.postings
+    for (let r = 0; r < src.ranges.length; r += 2) {
+      const to = src.ranges[r + 1] as number
+      for (let i = src.ranges[r] as number; i < to; i++) {
+        const e = p[i] as number
+        each(e >>> 2, e & 3)
+      }
+    }
+    for (const list of src.lists) for (const e of list) each(e >>> 2, e & 3)
+  }
+
+  private lookup(interner: Interner, codes: string[]): Uint8Array {
+    const ok = new Uint8Array(interner.values.length)
+    for (const c of codes) {
+      const id = interner.find(c)
+      if (id !== undefined) ok[id] = 1
+    }
+    return ok
+  }
+
+  private counts(keys: readonly string[], counts: Int32Array): Record<string, number> {
+    const out: Record<string, number> = {}
+    keys.forEach((key, i) => {
+      if ((counts[i] as number) > 0) out[key] = counts[i] as number
+    })
+    return out
+  }
+
+  private summary(s: number): SummaryRow {
+    const project = this.projectId[s] as number
+    const fair = this.fairId[s] as number
+    const district = this.districts.values[this.district[s] as number] as string
+    return {
+      id: this.ids[s] as number,
+      title: this.titles[s] as string,
+      employer_name: this.employers.values[this.employer[s] as number] as string,
+      occupation_code: this.occupations.values[this.occupation[s] as number] as string,
+      region_code: this.regions.values[this.region[s] as number] as string,
+      district_code: district === '' ? null : district,
+      kato_code: this.katos.values[this.kato[s] as number] as string,
+      wage_min: this.wageMin[s] as number,
+      wage_max: this.wageMax[s] as number,
+      employment_type: EMPLOYMENT_TYPES[this.type[s] as number] as EmploymentType,
+      schedule: SCHEDULES[this.schedule[s] as number] as Schedule,
+      experience_years: this.experience[s] as number,
+      positions: this.positions[s] as number,
+      positions_filled: this.filled[s] as number,
+      project_id: Number.isNaN(project) ? null : project,
+      fair_id: Number.isNaN(fair) ? null : fair,
+      published_at: new Date(Math.floor((this.publishedUs[s] as number) / 1000)),
+      expires_at: new Date(Math.floor((this.expiresUs[s] as number) / 1000)),
+    }
+  }
+
+  /** Postings held (bulk block + delta) and slots, for the memory report. */
+  stats(): { slots: number; live: number; lexemes: number; postings: number; deltaLexemes: number } {
+    let delta = 0
+    for (const list of this.delta.values()) delta += list.length
+    return {
+      slots: this.size,
+      live: this.liveCount,
+      lexemes: this.lexemes.length + this.delta.size,
+      postings: this.postings.length + delta,
+      deltaLexemes: this.delta.size,
+    }
+  }
+}
+
+/** The best k slots under a comparator (positive = ranks first), as a binary min-heap of the kept ones. */
+class TopK {
+  private readonly heap: number[] = []
+  constructor(
+    private readonly k: number,
+    private readonly better: (a: number, b: number) => number,
+  ) {}
+
+  offer(s: number): void {
+    const h = this.heap
+    if (h.length < this.k) {
+      h.push(s)
+      let i = h.length - 1
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (this.better(h[parent] as number, h[i] as number) <= 0) break
+        ;[h[parent], h[i]] = [h[i] as number, h[parent] as number]
+        i = parent
+      }
+      return
+    }
+    if (this.k === 0 || this.better(s, h[0] as number) <= 0) return
+    h[0] = s
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let worst = i
+      if (l < h.length && this.better(h[worst] as number, h[l] as number) > 0) worst = l
+      if (r < h.length && this.better(h[worst] as number, h[r] as number) > 0) worst = r
+      if (worst === i) break
+      ;[h[worst], h[i]] = [h[i] as number, h[worst] as number]
+      i = worst
+    }
+  }
+
+  sorted(): number[] {
+    return [...this.heap].sort((a, b) => this.better(b, a))
+  }
+}
