@@ -15,6 +15,7 @@ import { exchangeRoutes } from './modules/exchange/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { registryRoutes } from './modules/registry/index.js'
+import { socialRoutes } from './modules/social/index.js'
 import { AppError, HTTP_STATUS } from './shared/errors.js'
 import { createLogger } from './shared/logger.js'
 
@@ -134,6 +135,7 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(personRoutes, { prefix: '/api', db })
   await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(exchangeRoutes, { prefix: '/api', db })
+  await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
 
   if (existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' })
