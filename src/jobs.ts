@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, STATUS_EVENT } from './modules/exchange/index.js'
+import { switchFairs } from './modules/fairs/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 
 /**
@@ -47,6 +48,7 @@ export const JOBS = {
   'registry-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
+  'fairs-switch': '* * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -58,6 +60,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'registry-sweep': () => sweepAbandonedBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
+    'fairs-switch': () => switchFairs(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

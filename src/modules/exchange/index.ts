@@ -16,7 +16,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
 }
 
 export { claimOutbox, markOutboxProcessed } from './application.repository.js'
-export { HIRE_STATUS, STATUS_EVENT } from './application.service.js'
+export { applyToVacancy, HIRE_STATUS, listApplicants, STATUS_EVENT } from './application.service.js'
 export { NATIONAL_REFERRAL_LIMIT, seedExchangeDemo } from './demo.service.js'
 export type { ExchangeTables } from './exchange.tables.js'
-export { expireVacancies } from './vacancy.service.js'
+export { expireVacancies, readVacancy } from './vacancy.service.js'

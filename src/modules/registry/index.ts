@@ -11,3 +11,4 @@ export {
   sweepAbandonedBatches,
 } from './ingest.service.js'
 export { registryRoutes } from './registry.routes.js'
+export { findCurrentStatusCode } from './status.service.js'

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../../db/client.js'
+import type { Conn, Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
 import { requireIin } from '../../shared/identifiers.js'
 import { appendAudit, authorizeStaffRead } from '../identity/index.js'
 import { type RegistryDb, submitEvents } from './ingest.service.js'
 import * as repo from './status.repository.js'
+
+/** A person's current registry status code (e.g. unemployed_registered), or undefined when none is known. */
+export async function findCurrentStatusCode(db: Conn, iin: string): Promise<string | undefined> {
+  return (await repo.findCurrentStatus(db, iin))?.status
+}
 
 /** A person's current status and full history: staff only, scoped to their region, audited with its purpose. */
 export async function getPersonStatus(db: Db, staff: Principal, iin: string, purpose: string) {

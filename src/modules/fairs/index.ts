@@ -1,0 +1,2 @@
+export { fairRoutes } from './fair.routes.js'
+export { switchFairs } from './fair.service.js'
