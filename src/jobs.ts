@@ -2,7 +2,7 @@ import path from 'node:path'
 import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
-import { claimOutbox, expireVacancies, markOutboxProcessed, STATUS_EVENT } from './modules/exchange/index.js'
+import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
 import { switchFairs } from './modules/fairs/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 
@@ -48,6 +48,8 @@ export const JOBS = {
   'registry-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
+  // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
+  'exchange-alerts': '* * * * *',
   'fairs-switch': '* * * * *',
 } as const
 
@@ -60,6 +62,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'registry-sweep': () => sweepAbandonedBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
+    'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {

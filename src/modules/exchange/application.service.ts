@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
+import { notifyApplicationMoved } from './alert.service.js'
 import * as repo from './application.repository.js'
 import { canMove, SEEKER_STATES } from './application.rules.js'
 import type { Application, ApplicationMove, RankedApplication } from './application.schema.js'
@@ -125,6 +126,15 @@ export async function openApplication(db: Db, who: Principal, id: number): Promi
         actor_role: who.role,
         actor_id: who.accountId,
       })
+      await notifyApplicationMoved(trx, {
+        seekerIin: row.seeker_iin,
+        applicationId: id,
+        vacancyId: row.vacancy_id,
+        vacancyTitle: row.vacancy_title,
+        employerName: row.employer_name,
+        state: 'viewed',
+        reason: null,
+      })
     })
   }
   return readApplication(db, id)
@@ -187,12 +197,25 @@ export async function moveApplication(db: Db, who: Principal, id: number, move: 
         },
       })
     }
+    const reason = move.reason?.trim() ?? null
     await repo.moveApplication(trx, id, {
       state: target as ApplicationState,
-      reason: move.reason?.trim() ?? null,
+      reason,
       actor_role: who.role,
       actor_id: who.accountId,
     })
+    // The seeker hears of every step the employer takes, in the same transaction as the step.
+    if (party === 'employer') {
+      await notifyApplicationMoved(trx, {
+        seekerIin: application.seeker_iin,
+        applicationId: id,
+        vacancyId: current.vacancy_id,
+        vacancyTitle: current.vacancy_title,
+        employerName: current.employer_name,
+        state: target as ApplicationState,
+        reason,
+      })
+    }
   })
   return readApplication(db, id)
 }

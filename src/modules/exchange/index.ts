@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
+import { alertRoutes } from './alert.routes.js'
 import { applicationRoutes } from './application.routes.js'
 import { profileRoutes } from './profile.routes.js'
 import { referralRoutes } from './referral.routes.js'
@@ -13,8 +14,10 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   await app.register(applicationRoutes, { db })
   await app.register(referralRoutes, { db })
   await app.register(profileRoutes, { db })
+  await app.register(alertRoutes, { db })
 }
 
+export { runAlerts } from './alert.service.js'
 export { claimOutbox, markOutboxProcessed } from './application.repository.js'
 export { applyToVacancy, HIRE_STATUS, listApplicants, STATUS_EVENT } from './application.service.js'
 export { NATIONAL_REFERRAL_LIMIT, seedExchangeDemo } from './demo.service.js'
