@@ -12,6 +12,7 @@ import type pg from 'pg'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import { exchangeRoutes } from './modules/exchange/index.js'
+import { hotlineRoutes } from './modules/hotline/index.js'
 import { fairRoutes } from './modules/fairs/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
@@ -137,6 +138,7 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(exchangeRoutes, { prefix: '/api', db })
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
+  await app.register(hotlineRoutes, { prefix: '/api', db })
   await app.register(fairRoutes, { prefix: '/api', db })
 
   if (existsSync(config.webDist)) {

@@ -1,0 +1,2 @@
+export { hotlineRoutes } from './hotline.routes.js'
+export type { ReportCategory, ReportStatus } from './hotline.rules.js'
