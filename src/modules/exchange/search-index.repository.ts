@@ -33,6 +33,14 @@ export async function latestUpdate(db: Conn): Promise<number> {
   return rows[0]?.us ?? 0
 }
 
+/** Whether any vacancy changed after the cursor: one index probe, so the common answer (no) is cheap. */
+export async function anyChangedSince(db: Conn, afterUs: number): Promise<boolean> {
+  const { rows } = await sql<{ x: number }>`
+    SELECT 1 AS x FROM exchange.vacancies
+    WHERE updated_at > 'epoch'::timestamptz + ${afterUs}::bigint * interval '1 microsecond' LIMIT 1`.execute(db)
+  return rows.length > 0
+}
+
 /** Vacancies (any state) updated after the cursor, oldest change first. */
 export async function changedSince(db: Conn, afterUs: number, limit: number): Promise<ChangedRow[]> {
   const { rows } = await sql<ChangedRow>`

@@ -128,9 +128,13 @@ export class SearchIndex {
   /** Resolves once every change committed before the call is in the index (shared between concurrent callers). */
   fresh(): Promise<void> {
     if (this.inflight === null) {
-      this.inflight = this.catchUp(this.cursorUs).finally(() => {
-        this.inflight = null
-      })
+      const cursor = this.cursorUs
+      this.inflight = repo
+        .anyChangedSince(this.db, cursor)
+        .then((changed) => (changed ? this.catchUp(cursor) : undefined))
+        .finally(() => {
+          this.inflight = null
+        })
       return this.inflight
     }
     // A read is under way but may have started before this call: wait for the one after it.
