@@ -1,6 +1,7 @@
 import type { Conn } from '../../db/client.js'
 import { AppError } from '../../shared/errors.js'
 import { getParameterOn, type Parameter } from '../reference/index.js'
+import { findCurrentStatusCode } from '../registry/index.js'
 import * as repo from './benefit.repository.js'
 import {
   type BenefitKind,
@@ -46,7 +47,7 @@ export async function calculateBenefit(
   const history = rows.map((r) => ({ month: r.month, income: r.income }))
   const contributionMonths = rows.filter((r) => r.social > 0).map((r) => r.month)
   if (kind === 'job_loss') {
-    return calculateJobLoss({
+    const result = calculateJobLoss({
       date,
       history,
       contributionMonths,
@@ -55,6 +56,14 @@ export async function calculateBenefit(
       coefficients: ladder<CoefficientLadder>(await param('job_loss_length_coefficient')),
       duration: ladder<DurationLadder>(await param('job_loss_duration_ladder')),
     })
+    // Payment needs registration as unemployed (FACTS.md): say where the person stands in the registry now.
+    const status = await findCurrentStatusCode(db, iin)
+    result.reasons.push(
+      status === 'unemployed_registered'
+        ? 'registered as unemployed in the status registry'
+        : `not registered as unemployed (registry status: ${status ?? 'unknown'}); payment starts after registering at an employment centre`,
+    )
+    return result
   }
   if (kind === 'maternity') {
     const complicated = options.complicated ?? false

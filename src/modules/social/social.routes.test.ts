@@ -352,7 +352,10 @@ describe('benefits for the citizen and the officer', () => {
     // Two months of contributions (2025-03, 2025-04): not enough for job loss, and the reason says so.
     expect(body.coverage[0]).toMatchObject({
       eligible: false,
-      reasons: ['2 months of social contributions; at least 6 are required'],
+      reasons: [
+        '2 months of social contributions; at least 6 are required',
+        'not registered as unemployed (registry status: unknown); payment starts after registering at an employment centre',
+      ],
     })
   })
 })
