@@ -252,7 +252,8 @@ async function main() {
 
     // --- (a) the index, in this process
     const rss0 = process.memoryUsage().rss
-    const index = new SearchIndex(db, { sweepMs: 0 })
+    // No answer reuse here: every timed search is computed.
+    const index = new SearchIndex(db, { sweepMs: 0, cacheMs: 0 })
     await index.start()
     const stats = index.stats()
     say(`index loaded in ${(stats.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(stats)}`)
@@ -370,15 +371,18 @@ async function main() {
     }
     const urls = queries.map((bq) => `/api/vacancies?${queryString(bq.params)}`)
     const agent = new http.Agent({ keepAlive: true, maxSockets: HTTP_CLIENTS })
+    let hits = 0
     const get = (u: string) =>
       new Promise<number>((resolve, reject) => {
         const req = http.get({ host: '127.0.0.1', port: httpPort, path: u, agent }, (res) => {
+          if (res.headers['x-search-cache'] === 'hit') hits++
           res.resume()
           res.on('end', () => resolve(res.statusCode ?? 0))
         })
         req.on('error', reject)
       })
     for (const u of urls.slice(0, 100)) await get(u)
+    hits = 0
     let done = 0
     let errors = 0
     let nextUrl = 0
@@ -462,7 +466,9 @@ on the reference path. Sum of totals over the ${QUERIES} queries: ${matchedSum.t
 HTTP: the real server (\`node --import tsx src/main.ts\`, NODE_ENV=production, request logging on, stdout discarded) in
 its own process; ${HTTP_CLIENTS} concurrent clients (a bounded keep-alive \`node:http\` loop in the benchmark process —
 autocannon is not installed) cycling through the same ${QUERIES} URLs for ${HTTP_SECONDS} s: **${rps.toFixed(0)} requests/s**, ${errors} errors,
-latency p50 ${pct(lat, 50).toFixed(1)} ms, p99 ${pct(lat, 99).toFixed(1)} ms. Server index ready ${readyS.toFixed(0)} s after spawn.
+latency p50 ${pct(lat, 50).toFixed(1)} ms, p99 ${pct(lat, 99).toFixed(1)} ms. The server reuses an answer for an identical
+search while no vacancy changed, for at most 1 s (\`x-search-cache\`): ${((100 * hits) / Math.max(1, done + errors)).toFixed(0)} % of these requests were such
+reuses — the load cycles through 500 distinct URLs, so a URL comes back every 500 requests. Server index ready ${readyS.toFixed(0)} s after spawn.
 Server memory (RSS) at ${N.toLocaleString('en')} vacancies, after the load test: **${(rss / 2 ** 20).toFixed(0)} MiB**
 (the benchmark process's own index for (a): ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB above its RSS before loading).
 `

@@ -12,12 +12,17 @@ const SWEEP_MS = 5_000
 const CACHE_LIMIT = 20_000
 
 export interface SearchIndexOptions {
+  /**
+   * Answers are reused for identical searches while nothing changed and for at most this many ms (the bound on how
+   * long a vacancy past its window may still show); 0 = no reuse. Default 1000.
+   */
+  cacheMs?: number
   /** Re-read recent changes with an overlap every this many ms (catches late commits); 0 = never. */
   sweepMs?: number
   log?: (message: string) => void
 }
 
-export type IndexAnswer = IndexResult & { corrected?: string }
+export type IndexAnswer = IndexResult & { corrected?: string; cached?: boolean }
 
 /**
  * The index and its freshness. Every search first reads the vacancies changed since the newest change the index
@@ -35,6 +40,9 @@ export class SearchIndex {
   private sweepTimer: NodeJS.Timeout | null = null
   private readonly termCache = new Map<string, ResolvedTerm[] | null>()
   private readonly dayCache = new Map<string, number>()
+  private readonly answers = new Map<string, { version: number; at: number; answer: IndexAnswer }>()
+  cacheHits = 0
+  cacheMisses = 0
   loadMs = 0
 
   constructor(
@@ -186,6 +194,34 @@ export class SearchIndex {
       this.fresh(),
     ])
     if (terms === null) return undefined
+    const cacheMs = this.options.cacheMs ?? 1000
+    const key = cacheMs > 0 ? JSON.stringify([f, order, page, correctTypos]) : ''
+    if (cacheMs > 0) {
+      const hit = this.answers.get(key)
+      if (hit !== undefined && hit.version === this.data.version && Date.now() - hit.at < cacheMs) {
+        this.cacheHits++
+        return { ...hit.answer, cached: true }
+      }
+      this.cacheMisses++
+    }
+    const version = this.data.version
+    const at = Date.now()
+    const done = await this.compute(terms, f, order, page, postedSinceUs, correctTypos)
+    if (cacheMs > 0 && done !== undefined) {
+      if (this.answers.size >= CACHE_LIMIT) this.answers.clear()
+      this.answers.set(key, { version, at, answer: done })
+    }
+    return done
+  }
+
+  private async compute(
+    terms: ResolvedTerm[],
+    f: SearchFilters,
+    order: SearchOrder,
+    page: { limit: number; offset: number },
+    postedSinceUs: number | undefined,
+    correctTypos: boolean,
+  ): Promise<IndexAnswer | undefined> {
     const nowUs = Date.now() * 1000
     const result = this.data.search(terms, f, order, page, nowUs, postedSinceUs)
     if (result.total > 0 || terms.length === 0 || !correctTypos) return result

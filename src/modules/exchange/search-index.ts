@@ -186,6 +186,8 @@ export class SearchIndexData {
   private readonly employers = new Interner()
   private readonly slotOf = new Map<number, number>()
   liveCount = 0
+  /** Bumped by every change, so cached answers know they are stale. */
+  version = 0
 
   // --- the bulk block: sorted lexemes, offsets, postings (slot * 4 + weight code)
   private lexemes: string[] = []
@@ -244,6 +246,7 @@ export class SearchIndexData {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
     this.alive[slot] = 0
+    this.version++
     this.slotOf.delete(id)
     this.liveCount--
   }
@@ -252,6 +255,7 @@ export class SearchIndexData {
   upsert(row: IndexRow): void {
     if (this.slotOf.get(row.id) !== undefined) this.remove(row.id)
     const slot = this.size++
+    this.version++
     this.ensure(this.size)
     this.alive[slot] = 1
     this.ids[slot] = row.id
@@ -351,7 +355,7 @@ export class SearchIndexData {
   }
 
   /** Postings ranges of one term: [from, to) in the block, plus delta lists. */
-  private termSources(t: ResolvedTerm): { ranges: number[]; lists: number[][]; count: number } {
+  private termSources(t: ResolvedTerm): TermSources {
     const ranges: number[] = []
     const lists: number[][] = []
     let count = 0
@@ -448,7 +452,7 @@ export class SearchIndexData {
     if (terms.length > MAX_TERMS) throw new Error('too many terms')
     const size = this.size
 
-    // Filters as lookups by interned code.
+    // Filters as lookups by interned code; 1 = passes.
     const regionOk = f.regions?.length ? this.lookup(this.regions, f.regions) : null
     const districtOk = f.districts?.length ? this.lookup(this.districts, f.districts) : null
     const typeOk = f.employmentTypes?.length ? new Uint8Array(EMPLOYMENT_TYPES.length) : null
@@ -456,94 +460,79 @@ export class SearchIndexData {
     let occupationOk: Uint8Array | null = null
     if (f.occupations?.length) {
       const prefixes = f.occupations
-      occupationOk = new Uint8Array(this.occupations.values.length)
+      const ok = new Uint8Array(this.occupations.values.length)
       this.occupations.values.forEach((code, i) => {
-        if (prefixes.some((p) => code.startsWith(p))) (occupationOk as Uint8Array)[i] = 1
+        if (prefixes.some((p) => code.startsWith(p))) ok[i] = 1
       })
+      occupationOk = ok
     }
-    const wageMin = f.wageMin
+    const wageMin = f.wageMin ?? Number.NEGATIVE_INFINITY
     const noExperience = f.noExperience === true
     const remote = f.remote === true
     const project = f.project
     const fair = f.fair
+    const since = postedSinceUs ?? Number.NEGATIVE_INFINITY
+    const anyOther = districtOk !== null || noExperience || remote || project !== undefined || fair !== undefined
 
+    // Candidates: every slot, or the slots matching every term (with their relevance score).
+    const useScores = order === 'relevance' && terms.length > 0
+    const scores = useScores ? this.scoreBuffer() : null
+    let cand: Int32Array | null = null
+    let candN = size
+    if (terms.length > 0) {
+      const sources = terms.map((t) => this.termSources(t)).sort((a, b) => a.count - b.count)
+      cand = this.candidateBuffer()
+      candN = 0
+      if ((sources[0]?.count ?? 0) > 0) candN = this.matchAll(sources, cand, scores)
+    }
+
+    const alive = this.alive
+    const expires = this.expiresUs
+    const published = this.publishedUs
+    const district = this.district
+    const wageMax = this.wageMax
+    const experience = this.experience
+    const type = this.type
+    const projectId = this.projectId
+    const fairId = this.fairId
+    const region = this.region
+    const occupation = this.occupation
+    const major = this.major
     const regionCounts = new Int32Array(this.regions.values.length)
     const typeCounts = new Int32Array(EMPLOYMENT_TYPES.length)
     const majorCounts = new Int32Array(this.majors.values.length)
     let total = 0
-    const k = page.offset + page.limit
-    const scores = order === 'relevance' && terms.length > 0 ? this.scoreBuffer() : null
-    const heap = new TopK(k, this.comparator(order, scores))
+    const top = new TopK(page.offset + page.limit, this.primaryKey(order, scores), this.comparator(order, scores))
 
-    const visit = (s: number, score: number) => {
-      if (this.alive[s] === 0 || (this.expiresUs[s] as number) <= nowUs) return
-      if (districtOk !== null && districtOk[this.district[s] as number] !== 1) return
-      if (wageMin !== undefined && (this.wageMax[s] as number) < wageMin) return
-      if (noExperience && this.experience[s] !== 0) return
-      if (remote && this.type[s] !== REMOTE) return
-      if (project !== undefined && this.projectId[s] !== project) return
-      if (fair !== undefined && this.fairId[s] !== fair) return
-      if (postedSinceUs !== undefined && (this.publishedUs[s] as number) < postedSinceUs) return
-      const r = regionOk === null || regionOk[this.region[s] as number] === 1
-      const t = typeOk === null || typeOk[this.type[s] as number] === 1
-      const o = occupationOk === null || occupationOk[this.occupation[s] as number] === 1
-      if (t && o) {
-        const i = this.region[s] as number
-        regionCounts[i] = (regionCounts[i] as number) + 1
+    for (let i = 0; i < candN; i++) {
+      const s = cand === null ? i : (cand[i] as number)
+      if (alive[s] === 0 || (expires[s] as number) <= nowUs) continue
+      if ((wageMax[s] as number) < wageMin || (published[s] as number) < since) continue
+      if (anyOther) {
+        if (districtOk !== null && districtOk[district[s] as number] !== 1) continue
+        if (noExperience && experience[s] !== 0) continue
+        if (remote && type[s] !== REMOTE) continue
+        if (project !== undefined && projectId[s] !== project) continue
+        if (fair !== undefined && fairId[s] !== fair) continue
       }
-      if (r && o) {
-        const i = this.type[s] as number
-        typeCounts[i] = (typeCounts[i] as number) + 1
-      }
+      const rg = region[s] as number
+      const ty = type[s] as number
+      const r = regionOk === null || regionOk[rg] === 1
+      const t = typeOk === null || typeOk[ty] === 1
+      const o = occupationOk === null || occupationOk[occupation[s] as number] === 1
+      if (t && o) regionCounts[rg] = (regionCounts[rg] as number) + 1
+      if (r && o) typeCounts[ty] = (typeCounts[ty] as number) + 1
       if (r && t) {
-        const i = this.major[s] as number
-        majorCounts[i] = (majorCounts[i] as number) + 1
-      }
-      if (r && t && o) {
-        total++
-        if (scores !== null) scores[s] = score
-        heap.offer(s)
+        const mj = major[s] as number
+        majorCounts[mj] = (majorCounts[mj] as number) + 1
+        if (o) {
+          total++
+          top.offer(s)
+        }
       }
     }
 
-    if (terms.length === 0) {
-      for (let s = 0; s < size; s++) visit(s, 0)
-    } else {
-      const sources = terms.map((t) => this.termSources(t)).sort((a, b) => a.count - b.count)
-      const first = sources[0]
-      if (first !== undefined && first.count > 0) {
-        const candidates: number[] = []
-        const m0 = this.mark(0)
-        this.scan(first, (s, w) => {
-          const was = m0[s] as number
-          if (was === 0) candidates.push(s)
-          if (w + 1 > was) m0[s] = w + 1
-        })
-        for (let i = 1; i < sources.length; i++) {
-          const mi = this.mark(i)
-          this.scan(sources[i] as (typeof sources)[number], (s, w) => {
-            if (m0[s] !== 0 && w + 1 > (mi[s] as number)) mi[s] = w + 1
-          })
-        }
-        const marks = sources.map((_, i) => this.mark(i))
-        for (const s of candidates) {
-          let score = 0
-          let all = true
-          for (const m of marks) {
-            const w = m[s] as number
-            if (w === 0) {
-              all = false
-              break
-            }
-            score += WEIGHT_POINTS[w - 1] as number
-          }
-          if (all) visit(s, score)
-        }
-        for (const m of marks) for (const s of candidates) m[s] = 0
-      }
-    }
-
-    const slots = heap.sorted().slice(page.offset)
+    const slots = top.sorted().slice(page.offset)
     return {
       total,
       facets: {
@@ -553,6 +542,90 @@ export class SearchIndexData {
       },
       rows: slots.map((s) => this.summary(s)),
     }
+  }
+
+  /**
+   * Writes the slots matching every term into `out` (the cheapest term first), and their scores; returns how many.
+   * marks[i][slot] = best weight code + 1 of term i in that slot (0 = no match), cleared before returning.
+   */
+  private matchAll(sources: TermSources[], out: Int32Array, scores: Float64Array | null): number {
+    const p = this.postings
+    const m0 = this.mark(0)
+    let n = 0
+    const first = sources[0] as TermSources
+    const add0 = (e: number) => {
+      const s = e >>> 2
+      const w = (e & 3) + 1
+      const was = m0[s] as number
+      if (was === 0) out[n++] = s
+      if (w > was) m0[s] = w
+    }
+    for (let r = 0; r < first.ranges.length; r += 2) {
+      const to = first.ranges[r + 1] as number
+      for (let i = first.ranges[r] as number; i < to; i++) {
+        const e = p[i] as number
+        const s = e >>> 2
+        const w = (e & 3) + 1
+        const was = m0[s] as number
+        if (was === 0) out[n++] = s
+        if (w > was) m0[s] = w
+      }
+    }
+    for (const list of first.lists) for (const e of list) add0(e)
+    const marks = [m0]
+    for (let k = 1; k < sources.length; k++) {
+      const src = sources[k] as TermSources
+      const mk = this.mark(k)
+      marks.push(mk)
+      const addK = (e: number) => {
+        const s = e >>> 2
+        const w = (e & 3) + 1
+        if (m0[s] !== 0 && w > (mk[s] as number)) mk[s] = w
+      }
+      for (let r = 0; r < src.ranges.length; r += 2) {
+        const to = src.ranges[r + 1] as number
+        for (let i = src.ranges[r] as number; i < to; i++) {
+          const e = p[i] as number
+          const s = e >>> 2
+          const w = (e & 3) + 1
+          if (m0[s] !== 0 && w > (mk[s] as number)) mk[s] = w
+        }
+      }
+      for (const list of src.lists) for (const e of list) addK(e)
+    }
+    // Keep the slots every term matched; score them; clear the marks.
+    let kept = 0
+    for (let i = 0; i < n; i++) {
+      const s = out[i] as number
+      let score = 0
+      let all = true
+      for (let k = 0; k < marks.length; k++) {
+        const mk = marks[k] as Uint8Array
+        const w = mk[s] as number
+        if (w === 0) all = false
+        else score += WEIGHT_POINTS[w - 1] as number
+        mk[s] = 0
+      }
+      if (all) {
+        out[kept++] = s
+        if (scores !== null) scores[s] = score
+      }
+    }
+    return kept
+  }
+
+  private candidates: Int32Array | null = null
+  private candidateBuffer(): Int32Array {
+    if (this.candidates === null || this.candidates.length < this.size)
+      this.candidates = new Int32Array(Math.max(this.size * 1.25, 1024) | 0)
+    return this.candidates
+  }
+
+  /** The first sort key (larger ranks first), for the top-k's quick rejection. */
+  private primaryKey(order: SearchOrder, scores: Float64Array | null): Float64Array | Int32Array {
+    if (order === 'wage') return this.wageMax
+    if (order === 'relevance' && scores !== null) return scores
+    return this.publishedUs
   }
 
   private scoreArray: Float64Array | null = null
@@ -579,18 +652,6 @@ export class SearchIndexData {
     }
     if (scores === null) return byDate
     return (a, b) => (scores[a] as number) - (scores[b] as number) || byDate(a, b)
-  }
-
-  private scan(src: { ranges: number[]; lists: number[][] }, each: (slot: number, weight: number) => void): void {
-    const p = this.postings
-    for (let r = 0; r < src.ranges.length; r += 2) {
-      const to = src.ranges[r + 1] as number
-      for (let i = src.ranges[r] as number; i < to; i++) {
-        const e = p[i] as number
-        each(e >>> 2, e & 3)
-      }
-    }
-    for (const list of src.lists) for (const e of list) each(e >>> 2, e & 3)
   }
 
   private lookup(interner: Interner, codes: string[]): Uint8Array {
@@ -650,11 +711,21 @@ export class SearchIndexData {
   }
 }
 
-/** The best k slots under a comparator (positive = ranks first), as a binary min-heap of the kept ones. */
+interface TermSources {
+  ranges: number[]
+  lists: number[][]
+  count: number
+}
+
+/**
+ * The best k slots under a comparator (positive = ranks first), as a binary min-heap of the kept ones. Once full,
+ * a slot whose first sort key is below the worst kept one's is turned away without calling the comparator.
+ */
 class TopK {
   private readonly heap: number[] = []
   constructor(
     private readonly k: number,
+    private readonly key: Float64Array | Int32Array,
     private readonly better: (a: number, b: number) => number,
   ) {}
 
@@ -671,7 +742,8 @@ class TopK {
       }
       return
     }
-    if (this.k === 0 || this.better(s, h[0] as number) <= 0) return
+    if (this.k === 0 || (this.key[s] as number) < (this.key[h[0] as number] as number)) return
+    if (this.better(s, h[0] as number) <= 0) return
     h[0] = s
     let i = 0
     for (;;) {

@@ -35,8 +35,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Db; searchIndex?: Sea
       },
     },
     async (req, reply) => {
-      const { result, engine } = await searchVacanciesBy(db, req.query, index)
+      const { result, engine, cached } = await searchVacanciesBy(db, req.query, index)
       void reply.header('x-search-engine', engine)
+      if (engine === 'index') void reply.header('x-search-cache', cached ? 'hit' : 'miss')
       return result
     },
   )

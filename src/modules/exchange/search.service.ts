@@ -78,14 +78,17 @@ export async function searchVacanciesBy(
   db: Db,
   query: SearchQuery,
   index?: SearchIndex,
-): Promise<{ result: SearchResult; engine: 'index' | 'postgresql' }> {
-  const result = await searchInIndex(query, index)
-  return result === undefined
-    ? { result: await searchInPostgres(db, query), engine: 'postgresql' }
-    : { result, engine: 'index' }
+): Promise<{ result: SearchResult; engine: 'index' | 'postgresql'; cached: boolean }> {
+  const found = await searchInIndex(query, index)
+  return found === undefined
+    ? { result: await searchInPostgres(db, query), engine: 'postgresql', cached: false }
+    : { result: found.result, engine: 'index', cached: found.cached }
 }
 
-async function searchInIndex(query: SearchQuery, index?: SearchIndex): Promise<SearchResult | undefined> {
+async function searchInIndex(
+  query: SearchQuery,
+  index?: SearchIndex,
+): Promise<{ result: SearchResult; cached: boolean } | undefined> {
   if (index === undefined) return undefined
   const filters = searchFilters(query)
   const hasText = filters.terms.length > 0
@@ -94,7 +97,7 @@ async function searchInIndex(query: SearchQuery, index?: SearchIndex): Promise<S
   const answer = await index.search(filters, order, page, true)
   if (answer === undefined) return undefined
   const fuzzy = answer.corrected !== undefined || (hasText && answer.total === 0)
-  return {
+  const result: SearchResult = {
     total: answer.total,
     page: query.page,
     pageSize: query.page_size,
@@ -103,6 +106,7 @@ async function searchInIndex(query: SearchQuery, index?: SearchIndex): Promise<S
     items: answer.rows.map(toSummary),
     facets: answer.facets,
   }
+  return { result, cached: answer.cached === true }
 }
 
 /** The reference path: the same search in SQL (GIN index, filters, one grouping-sets pass for the facets). */
