@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import { alertRoutes } from './alert.routes.js'
 import { applicationRoutes } from './application.routes.js'
+import { feedRoutes } from './feed.routes.js'
 import { profileRoutes } from './profile.routes.js'
 import { referralRoutes } from './referral.routes.js'
 import { searchRoutes } from './search.routes.js'
@@ -15,6 +16,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
   await app.register(referralRoutes, { db })
   await app.register(profileRoutes, { db })
   await app.register(alertRoutes, { db })
+  await app.register(feedRoutes, { db })
 }
 
 export { runAlerts } from './alert.service.js'
