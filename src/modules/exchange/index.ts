@@ -25,3 +25,4 @@ export { applyToVacancy, HIRE_STATUS, listApplicants, STATUS_EVENT } from './app
 export { NATIONAL_REFERRAL_LIMIT, seedExchangeDemo } from './demo.service.js'
 export type { ExchangeTables } from './exchange.tables.js'
 export { expireVacancies, readVacancy } from './vacancy.service.js'
+export { vacancyPageRoutes } from './vacancy-page.routes.js'
