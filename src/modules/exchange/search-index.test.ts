@@ -94,6 +94,9 @@ afterAll(() => t?.close())
 const QUERIES: Partial<SearchQuery>[] = [
   {},
   { region: ['55'] },
+  { region: ['39'], sort: 'wage', page: 2, page_size: 7 },
+  { occupation: ['51', '8'], employment_type: ['permanent'], sort: 'date' },
+  { page: 3, page_size: 50 },
   { region: ['55', '39'], employment_type: ['remote', 'shift'] },
   { occupation: ['8'], wage_min: 300_000 },
   { no_experience: true, sort: 'wage' },
@@ -181,6 +184,10 @@ describe('the index follows PostgreSQL', () => {
     const found = await search()
     expect(found.items.map((i) => i.id)).toEqual([v.id])
     expect(found.total).toBe(1)
+    // Without words it is the newest of all (the pre-sorted order merged with vacancies added since the load).
+    const landing = json<SearchResult>(await t.app.inject({ url: '/api/vacancies' }))
+    expect(landing.items[0]?.id).toBe(v.id)
+    expect(landing.total).toBe((await searchVacancies(t.database.db, { page: 1, page_size: 20 } as SearchQuery)).total)
     const closed = await t.app.inject({ method: 'POST', url: `/api/vacancies/${v.id}/close`, headers: employer })
     expect(closed.statusCode).toBe(200)
     expect((await search()).total).toBe(0)

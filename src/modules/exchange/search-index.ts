@@ -352,6 +352,130 @@ export class SearchIndexData {
     this.postings = postings
     this.staging = null
     this.stagingLexemes = []
+    this.sealedSize = this.size
+    this.dateOrder = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.byDate(b, a))
+    this.wageOrder = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.byWage(b, a))
+  }
+
+  // --- searches without words and without the filters the cube does not hold: pre-sorted orders + facet cube
+  private sealedSize = 0
+  private dateOrder = new Int32Array(0)
+  private wageOrder = new Int32Array(0)
+  private cube: {
+    version: number
+    validUntilUs: number
+    cells: Int32Array
+    regions: number
+    occupations: number
+  } | null = null
+
+  private byDate(a: number, b: number): number {
+    return (
+      (this.publishedUs[a] as number) - (this.publishedUs[b] as number) ||
+      (this.ids[a] as number) - (this.ids[b] as number)
+    )
+  }
+
+  private byWage(a: number, b: number): number {
+    return (
+      (this.wageMax[a] as number) - (this.wageMax[b] as number) ||
+      (this.wageMin[a] as number) - (this.wageMin[b] as number) ||
+      (this.ids[a] as number) - (this.ids[b] as number)
+    )
+  }
+
+  /**
+   * Open vacancies counted by region × employment type × occupation code. Exact while nothing changed and no counted
+   * vacancy's window has ended (it is rebuilt at the first search after either).
+   */
+  private facetCube(nowUs: number) {
+    const c = this.cube
+    if (c !== null && c.version === this.version && nowUs < c.validUntilUs) return c
+    const regions = this.regions.values.length
+    const occupations = this.occupations.values.length
+    const cells = new Int32Array(regions * EMPLOYMENT_TYPES.length * occupations)
+    let validUntilUs = Number.POSITIVE_INFINITY
+    for (let s = 0; s < this.size; s++) {
+      const e = this.expiresUs[s] as number
+      if (this.alive[s] === 0 || e <= nowUs) continue
+      if (e < validUntilUs) validUntilUs = e
+      const i =
+        ((this.region[s] as number) * EMPLOYMENT_TYPES.length + (this.type[s] as number)) * occupations +
+        (this.occupation[s] as number)
+      cells[i] = (cells[i] as number) + 1
+    }
+    this.cube = { version: this.version, validUntilUs, cells, regions, occupations }
+    return this.cube
+  }
+
+  /** Facets, total and page from the cube and the pre-sorted orders: no pass over the vacancies. */
+  private landing(
+    order: SearchOrder,
+    page: { limit: number; offset: number },
+    nowUs: number,
+    regionOk: Uint8Array | null,
+    typeOk: Uint8Array | null,
+    occupationOk: Uint8Array | null,
+  ): IndexResult {
+    const cube = this.facetCube(nowUs)
+    const T = EMPLOYMENT_TYPES.length
+    const regionCounts = new Int32Array(this.regions.values.length)
+    const typeCounts = new Int32Array(T)
+    const majorCounts = new Int32Array(this.majors.values.length)
+    const majorOf = this.occupations.values.map((code) => this.majors.find(code.slice(0, 1)) ?? 0)
+    let total = 0
+    for (let rg = 0; rg < cube.regions; rg++) {
+      const r = regionOk === null || regionOk[rg] === 1
+      for (let ty = 0; ty < T; ty++) {
+        const t = typeOk === null || typeOk[ty] === 1
+        if (!r && !t) continue
+        const base = (rg * T + ty) * cube.occupations
+        for (let oc = 0; oc < cube.occupations; oc++) {
+          const n = cube.cells[base + oc] as number
+          if (n === 0) continue
+          const o = occupationOk === null || occupationOk[oc] === 1
+          if (t && o) regionCounts[rg] = (regionCounts[rg] as number) + n
+          if (r && o) typeCounts[ty] = (typeCounts[ty] as number) + n
+          if (r && t) {
+            const mj = majorOf[oc] as number
+            majorCounts[mj] = (majorCounts[mj] as number) + n
+            if (o) total += n
+          }
+        }
+      }
+    }
+    // The page: walk the bulk order merged with the (few, sorted here) slots added since.
+    const better =
+      order === 'wage' ? (a: number, b: number) => this.byWage(a, b) : (a: number, b: number) => this.byDate(a, b)
+    const bulk = order === 'wage' ? this.wageOrder : this.dateOrder
+    const added: number[] = []
+    for (let s = this.sealedSize; s < this.size; s++) if (this.alive[s] === 1) added.push(s)
+    added.sort((a, b) => better(b, a))
+    const want = page.offset + page.limit
+    const slots: number[] = []
+    let seen = 0
+    let i = 0
+    let j = 0
+    while (seen < want && (i < bulk.length || j < added.length)) {
+      let s: number
+      if (j >= added.length || (i < bulk.length && better(bulk[i] as number, added[j] as number) > 0))
+        s = bulk[i++] as number
+      else s = added[j++] as number
+      if (this.alive[s] === 0 || (this.expiresUs[s] as number) <= nowUs) continue
+      if (regionOk !== null && regionOk[this.region[s] as number] !== 1) continue
+      if (typeOk !== null && typeOk[this.type[s] as number] !== 1) continue
+      if (occupationOk !== null && occupationOk[this.occupation[s] as number] !== 1) continue
+      if (seen++ >= page.offset) slots.push(s)
+    }
+    return {
+      total,
+      facets: {
+        region: this.counts(this.regions.values, regionCounts),
+        employment_type: this.counts(EMPLOYMENT_TYPES, typeCounts),
+        occupation_major: this.counts(this.majors.values, majorCounts),
+      },
+      rows: slots.map((s) => this.summary(s)),
+    }
   }
 
   /** Postings ranges of one term: [from, to) in the block, plus delta lists. */
@@ -473,6 +597,8 @@ export class SearchIndexData {
     const fair = f.fair
     const since = postedSinceUs ?? Number.NEGATIVE_INFINITY
     const anyOther = districtOk !== null || noExperience || remote || project !== undefined || fair !== undefined
+    if (terms.length === 0 && !anyOther && f.wageMin === undefined && postedSinceUs === undefined)
+      return this.landing(order, page, nowUs, regionOk, typeOk, occupationOk)
 
     // Candidates: every slot, or the slots matching every term (with their relevance score).
     const useScores = order === 'relevance' && terms.length > 0
