@@ -13,11 +13,6 @@ import { requireEmployerBin } from './vacancy.service.js'
 
 export type ProfileRow = Selectable<ProfileTable>
 
-/**
- * Who sees a profile besides its seeker. Levels are not nested: `officers` keeps it from employers, `employers`
- * shares it with both. An employer sees it only through an application to their own vacancy, never by search,
- * and never with the IIN; an officer only for a person in their region (or district), and each read is audited.
- */
 export const PROFILE_AUDIT_ACTION = 'exchange.profile.read'
 
 export function toProfile(row: ProfileRow): Profile {
@@ -43,6 +38,11 @@ export function requireSeekerIin(principal: Principal): string {
   return principal.iin
 }
 
+/*
+ * Who sees a profile besides its seeker: `private` nobody; `officers` staff (officer, manager) of the person's
+ * region or district, and national admins, each read audited; `employers` those staff too, plus the employer of a
+ * vacancy the seeker applied to, through that application only (never by search, never with the IIN).
+ */
 export const isSharedWithEmployers = (row: Pick<ProfileRow, 'visibility'>) => row.visibility === 'employers'
 const isSharedWithOfficers = (row: Pick<ProfileRow, 'visibility'>) => row.visibility !== 'private'
 
