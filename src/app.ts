@@ -11,7 +11,7 @@ import { sql } from 'kysely'
 import type pg from 'pg'
 import type { Config } from './config.js'
 import type { Db } from './db/client.js'
-import { exchangeRoutes } from './modules/exchange/index.js'
+import { exchangeRoutes, vacancyPageRoutes } from './modules/exchange/index.js'
 import { fairRoutes } from './modules/fairs/index.js'
 import { hotlineRoutes } from './modules/hotline/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
@@ -137,6 +137,8 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(personRoutes, { prefix: '/api', db })
   await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(exchangeRoutes, { prefix: '/api', db })
+  // Public vacancy pages carry schema.org JobPosting JSON-LD in the served HTML, for search engines.
+  await app.register(vacancyPageRoutes, { db, webDist: config.webDist })
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(hotlineRoutes, { prefix: '/api', db })
   await app.register(fairRoutes, { prefix: '/api', db })
