@@ -20,7 +20,13 @@ export interface DatabaseHandle {
 }
 
 export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'jumys' })
+  // A bounded wait for a connection: a dry pool answers with an error instead of hanging every request.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: 'jumys',
+    connectionTimeoutMillis: 30_000,
+  })
   // An idle client that loses its server (restart, network) must not crash the process; the pool replaces it.
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

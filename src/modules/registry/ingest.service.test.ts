@@ -296,3 +296,31 @@ describe('the live API', () => {
     await expect(submitEvents(database, 'egov', many, null)).rejects.toThrow('at most 10000 events per call, got 10001')
   })
 })
+
+describe('a busy connection pool', () => {
+  it('finishes more concurrent calls than it has connections (no call waits for a second connection while holding one)', async () => {
+    const { connectDatabase } = await import('../../db/client.js')
+    const small = connectDatabase(database.url, { max: 3 })
+    try {
+      const calls = Array.from({ length: 8 }, (_, i) =>
+        submitEvents(
+          small,
+          'egov',
+          [
+            {
+              iin: people[i % people.length] as string,
+              status: 'student',
+              valid_from: '2025-09-01',
+              source_ref: `pool-${i}`,
+            },
+          ],
+          null,
+        ),
+      )
+      const settled = await Promise.all(calls)
+      expect(settled.map((r) => r.batch.state)).toEqual(Array(8).fill('done'))
+    } finally {
+      await small.close()
+    }
+  })
+})

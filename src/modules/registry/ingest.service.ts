@@ -134,6 +134,7 @@ export async function ingestBatch(
   // Heartbeat: the sweeper fails batches whose process died; a live one keeps saying it is alive.
   const heartbeat = setInterval(() => void batches.touchBatch(database.db, batchId).catch(() => {}), 10_000)
   let lastProgress = 0
+  let released = false
   const client = await database.pool.connect()
   try {
     await client.query('BEGIN')
@@ -153,7 +154,8 @@ export async function ingestBatch(
       },
     )
     options.onProgress?.(staged)
-    await batches.markProgress(database.db, batchId, 'applying', staged)
+    // Not awaited: waiting for a second pool connection while holding one deadlocks a busy pool.
+    void batches.markProgress(database.db, batchId, 'applying', staged).catch(() => {})
     const merged = await ingest.mergeStage(client, batchId, channel.code)
     options.onMerged?.(merged.timings)
     const counts: Counts = {
@@ -171,15 +173,21 @@ export async function ingestBatch(
       [batchId, counts.received, counts.applied, counts.superseded, counts.duplicate, counts.rejected],
     )
     await client.query('COMMIT')
+    client.release()
+    released = true
     return { batch: await getBatch(database.db, batchId), ...(results === undefined ? {} : { results }) }
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {})
+    if (!released) {
+      await client.query('ROLLBACK').catch(() => {})
+      client.release()
+      released = true
+    }
     const message = error instanceof AppError ? error.message : `failed while loading: ${(error as Error).message}`
     await batches.markFailed(database.db, batchId, message)
     throw error
   } finally {
     clearInterval(heartbeat)
-    client.release()
+    if (!released) client.release()
   }
 }
 
