@@ -5,6 +5,8 @@
  * a generated company (so rare words exist), skills and conditions; regions by population share.
  */
 
+import { POPULATION_THOUSANDS } from '../src/modules/exchange/index.js'
+
 export function createRandom(seed: number) {
   let s = seed >>> 0 || 1
   const next = () => {
@@ -33,29 +35,8 @@ export function createRandom(seed: number) {
 }
 export type Random = ReturnType<typeof createRandom>
 
-/** Population by region, thousands (as the exchange demo data). */
-export const POPULATION: Readonly<Record<string, number>> = {
-  '10': 603,
-  '11': 785,
-  '15': 927,
-  '19': 1530,
-  '23': 700,
-  '27': 690,
-  '31': 1220,
-  '33': 700,
-  '35': 1130,
-  '39': 830,
-  '43': 840,
-  '47': 790,
-  '55': 750,
-  '59': 530,
-  '61': 2160,
-  '62': 220,
-  '63': 725,
-  '71': 1420,
-  '75': 2270,
-  '79': 1240,
-}
+/** Population by region, thousands: the exchange demo data's table, so the two cannot drift apart. */
+export const POPULATION = POPULATION_THOUSANDS
 
 // [title, ISCO-08 unit group, weight]
 const RU_TITLES: readonly (readonly [string, string, number])[] = [

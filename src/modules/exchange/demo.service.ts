@@ -11,7 +11,7 @@ export const NATIONAL_REFERRAL_LIMIT = 350_000
  * Approximate population by region, thousands, early 2024 (Bureau of National Statistics, rounded) — demo data
  * only (check): the real split is set by the ministry each year through PUT /api/referral-limits.
  */
-const POPULATION_THOUSANDS: Readonly<Record<string, number>> = {
+export const POPULATION_THOUSANDS: Readonly<Record<string, number>> = {
   '10': 603,
   '11': 785,
   '15': 927,
