@@ -2,19 +2,35 @@ import { lazy, type ReactNode, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
 import { AppLayout } from './layout/app-layout'
 import { LoadingPanel } from './layout/status-panels'
+import { exchangePublicRoutes, exchangeSections, exchangeSessionRoutes } from './pages/exchange/routes'
+import { fairsPublicRoutes, fairsSections, fairsSessionRoutes } from './pages/fairs/routes'
+import { hiringPublicRoutes, hiringSections, hiringSessionRoutes } from './pages/hiring/routes'
 import { HomePage } from './pages/home-page'
 import { LoginPage } from './pages/login-page'
 import { NotFoundPage } from './pages/not-found-page'
+import { programmesPublicRoutes, programmesSections, programmesSessionRoutes } from './pages/programmes/routes'
+import { projectsPublicRoutes, projectsSections, projectsSessionRoutes } from './pages/projects/routes'
 import { BatchUploadPage } from './pages/registry/batch-upload-page'
 import { PersonLookupPage } from './pages/registry/person-lookup-page'
 import { PointOfServicePage } from './pages/registry/point-of-service-page'
 import { RegistryFrame } from './pages/registry/registry-frame'
 import { SectionPage } from './pages/section-page'
+import { socialPublicRoutes, socialSections, socialSessionRoutes } from './pages/social/routes'
 import { RequireSession } from './session/require-session'
 import { builtSections, type RegistryPage, registryPages, type Section, sectionPaths } from './session/workspaces'
 
+// Each area of the interface declares its own routes and the menu sections they build (pages/<area>/routes.tsx).
+const areaSections: ReadonlySet<Section> = new Set([
+  ...exchangeSections,
+  ...hiringSections,
+  ...fairsSections,
+  ...socialSections,
+  ...programmesSections,
+  ...projectsSections,
+])
+
 const plannedSections = (Object.entries(sectionPaths) as [Section, string][]).filter(
-  ([section]) => !builtSections.has(section),
+  ([section]) => !builtSections.has(section) && !areaSections.has(section),
 )
 
 // The charts library is most of the dashboard's weight; only those who open the dashboard download it.
@@ -40,11 +56,23 @@ export function App() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/login" element={<LoginPage />} />
+        {exchangePublicRoutes}
+        {hiringPublicRoutes}
+        {fairsPublicRoutes}
+        {socialPublicRoutes}
+        {programmesPublicRoutes}
+        {projectsPublicRoutes}
         <Route element={<RequireSession />}>
           <Route index element={<HomePage />} />
           {plannedSections.map(([section, path]) => (
             <Route key={section} path={path} element={<SectionPage section={section} />} />
           ))}
+          {exchangeSessionRoutes}
+          {hiringSessionRoutes}
+          {fairsSessionRoutes}
+          {socialSessionRoutes}
+          {programmesSessionRoutes}
+          {projectsSessionRoutes}
           {registryPageList.map((page) => (
             <Route
               key={page}
