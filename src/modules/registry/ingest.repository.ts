@@ -23,9 +23,10 @@ export const STAGE_COLUMNS = [
 
 // iin is char(12) like the tables it joins: a text column made the planner scan people and current_status
 // instead of using their primary keys (485 ms → 13 ms for a 1,000-event call, measured by bench/registry.bench.ts).
+// source_ref is compared byte for byte, like the history's column (migration 0018).
 export async function createStage(client: pg.PoolClient): Promise<void> {
   await client.query(`CREATE TEMP TABLE reg_stage (
-    line integer NOT NULL, iin char(12), status text, valid_from text, valid_to text, source_ref text,
+    line integer NOT NULL, iin char(12), status text, valid_from text, valid_to text, source_ref text COLLATE "C",
     content text, reason text, raw text) ON COMMIT DROP`)
 }
 
