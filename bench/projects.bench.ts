@@ -2,6 +2,12 @@
  * National projects and the job-creation map (issue 6, "Performance"). Run by hand, never in CI:
  *
  *   npx tsx bench/projects.bench.ts [--people 1000000] [--projects 5000] [--vacancies 100000] [--runs 30]
+ *                                   [--keep DIR] [--hold]
+ *
+ * --keep DIR keeps the cluster in DIR instead of a temporary folder, and a later run with the same DIR skips the
+ * generation (it only migrates, so a new migration's backfill runs on the kept data). --hold prints the database
+ * URL after the reads and waits for Ctrl-C, for EXPLAIN (ANALYZE, BUFFERS) with psql. --only TEXT times only the
+ * reads whose label contains TEXT.
  *
  * A fresh embedded PostgreSQL, migrated, with reference data and demo accounts; then, set-wise in SQL:
  * N people (identity), V exchange vacancies in all regions (a quarter of them contractors' vacancies linked to
@@ -10,14 +16,14 @@
  * with three years of planned jobs, a tenth still in tender. Then each read is timed through the real app
  * (`app.inject`, so routing, auth, SQL and serialisation are all in the figure): warm-up, then R runs each.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import { connectDatabase } from '../src/db/client.js'
+import { connectDatabase, type Db } from '../src/db/client.js'
 import { startEmbeddedPostgres } from '../src/db/embedded.js'
 import { migrate } from '../src/db/migrate.js'
 import { DEMO_EMPLOYER_BIN, seedDemoAccounts } from '../src/modules/identity/index.js'
@@ -30,6 +36,9 @@ const { values: args } = parseArgs({
     projects: { type: 'string', default: '5000' },
     vacancies: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },
+    keep: { type: 'string' },
+    hold: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 })
 const PEOPLE = Number(args.people)
@@ -69,16 +78,36 @@ async function timed(label: string, run: () => Promise<void>) {
 }
 
 async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'jumys-projects-bench-'))
+  const tmp = args.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'jumys-projects-bench-')))
+  await mkdir(tmp, { recursive: true })
   await chmod(tmp, 0o755)
   const pg = await startEmbeddedPostgres({ dataDir: tmp, port: await freePort() })
   const database = connectDatabase(pg.url, { max: 10 })
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
-    await migrate(database.pool)
-    await loadReferenceData(database.db, config.refDataDir)
-    await seedDemoAccounts(database.db)
     const db = database.db
+    const { rows: seeded } = await sql<{ ok: boolean }>`
+      SELECT to_regclass('projects.national_programmes') IS NOT NULL AS ok`.execute(db)
+    const kept =
+      seeded[0]?.ok === true &&
+      (await sql`SELECT 1 FROM projects.national_programmes WHERE code = 'NP-BENCH'`.execute(db)).rows.length > 0
+    await migrate(database.pool)
+    if (kept) console.log(`reusing the generated data in ${tmp}`)
+    else await generate(db)
+    await readAll(db)
+    if (args.hold) {
+      console.log(`\nholding the cluster for psql: ${pg.url}  (Ctrl-C to stop)`)
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    }
+  } finally {
+    await database.close()
+    await pg.stop()
+    if (args.keep === undefined) await rm(tmp, { recursive: true, force: true })
+  }
+
+  async function generate(db: Db) {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
+    await loadReferenceData(db, config.refDataDir)
+    await seedDemoAccounts(db)
     const regions = sql.raw(`ARRAY[${REGIONS.map((r) => `'${r}'`).join(',')}]`)
     const occupations = sql.raw(`ARRAY[${OCCUPATIONS.map((o) => `'${o}'`).join(',')}]`)
     const { rows: katos } = await sql<{ region_code: string; code: string }>`
@@ -144,7 +173,10 @@ async function main() {
         await sql`ANALYZE`.execute(db)
       },
     )
+  }
 
+  async function readAll(db: Db) {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
     const app = await buildApp({ config, db, pool: database.pool })
     await app.ready()
     const login = await app.inject({
@@ -169,7 +201,7 @@ async function main() {
     console.log(`\n${RUNS} runs each after 3 warm-up runs (ms):`)
     console.log('| read | p50 | p95 | max | rows/bytes |')
     console.log('| --- | ---: | ---: | ---: | ---: |')
-    for (const [label, url] of reads) {
+    for (const [label, url] of reads.filter(([l]) => args.only === undefined || l.includes(args.only))) {
       for (let i = 0; i < 3; i++) await app.inject({ url, headers: { cookie } })
       const times: number[] = []
       let bytes = 0
@@ -187,10 +219,6 @@ async function main() {
     const map = (await app.inject({ url: '/api/projects/map', headers: { cookie } })).json() as { total: unknown }
     console.log('\nmap totals:', JSON.stringify(map.total))
     await app.close()
-  } finally {
-    await database.close()
-    await pg.stop()
-    await rm(tmp, { recursive: true, force: true })
   }
 }
 

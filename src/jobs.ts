@@ -4,6 +4,7 @@ import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
 import { switchFairs } from './modules/fairs/index.js'
+import { recountLabourBalance, recountProjectCounts } from './modules/projects/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 
 /**
@@ -51,6 +52,9 @@ export const JOBS = {
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
   'exchange-alerts': '* * * * *',
   'fairs-switch': '* * * * *',
+  // The map's and project lists' counts from the exchange (a hire shows within a minute); the balance (seconds).
+  'projects-counts': '* * * * *',
+  'projects-balance': '*/5 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -64,6 +68,8 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
+    'projects-counts': () => recountProjectCounts(database.db),
+    'projects-balance': () => recountLabourBalance(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)
