@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_EMPLOYER_BIN } from '../../src/modules/identity/demo.service.js'
+import { recountProjectCounts } from '../../src/modules/projects/index.js'
 import { startTestServer } from '../helpers/server.js'
 
 const chromiumPath = '/usr/bin/chromium'
@@ -93,6 +94,8 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
     const application = await api('citizen', 'POST', `/api/vacancies/${vacancy.id}/applications`, {})
     await api('employer', 'POST', `/api/applications/${application.id}/events`, { state: 'interview' })
     await api('employer', 'POST', `/api/applications/${application.id}/events`, { state: 'hired' })
+    // The hire reaches the map when the job `projects-counts` recounts (each minute in the worker); run it now.
+    await recountProjectCounts(server.database.db)
   }, 60_000)
 
   afterAll(async () => {

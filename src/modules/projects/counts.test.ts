@@ -8,6 +8,10 @@ import { recountProjectCounts, thisYear } from './project.service.js'
 type Session = { cookie: string }
 type RegionRow = {
   regionCode: string
+  projects: number
+  inTender: number
+  plannedPermanent: number
+  plannedTemporary: number
   vacancies: number
   hires: number
   createdPermanent: number
@@ -188,6 +192,51 @@ describe("the map's counts are kept from the exchange, never typed in", () => {
       { project_id: other, year, permanent: 0, temporary: 1 },
     ])
     expect(await region('39')).toMatchObject({ vacancies: 1, hires: 1, createdTemporary: 1 })
+  })
+
+  it('keeps the regional roll-up equal to a live aggregate when projects are created, moved and re-planned', async () => {
+    const moved = await createProject('55', 'Көшетін жоба')
+    expect(await region('55')).toMatchObject({ projects: 2 })
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${moved}`,
+      headers: admin,
+      payload: { regionCode: '71', plannedJobs: [{ year, permanent: 7, temporary: 3 }] },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    // The edit recounts both regions in its own transaction: the map shows the move at once.
+    expect(await region('55')).toMatchObject({ projects: 1 })
+    expect(await region('71')).toMatchObject({ projects: 1, plannedPermanent: 7, plannedTemporary: 3 })
+    const live = await sql<Record<string, unknown>>`
+      SELECT p.region_code, count(*)::int AS projects,
+             count(*) FILTER (WHERE p.tender_state = 'in_tender')::int AS in_tender,
+             coalesce(sum(j.permanent), 0)::int AS planned_permanent,
+             coalesce(sum(j.temporary), 0)::int AS planned_temporary,
+             coalesce(sum(c.vacancies), 0)::int AS vacancies, coalesce(sum(c.hires), 0)::int AS hires,
+             coalesce(sum(cj.permanent), 0)::int AS created_permanent,
+             coalesce(sum(cj.temporary), 0)::int AS created_temporary
+      FROM projects.projects p
+      LEFT JOIN projects.planned_jobs j ON j.project_id = p.id AND j.year = ${year}
+      LEFT JOIN projects.project_counts c ON c.project_id = p.id
+      LEFT JOIN projects.project_created_jobs cj ON cj.project_id = p.id AND cj.year = ${year}
+      GROUP BY 1 ORDER BY 1`.execute(t.database.db)
+    const map = json<{ regions: RegionRow[] }>(await t.app.inject({ url: '/api/projects/map', headers: analyst }))
+    expect(
+      map.regions
+        .filter((r) => r.projects > 0)
+        .map((r) => ({
+          region_code: r.regionCode,
+          projects: r.projects,
+          in_tender: r.inTender,
+          planned_permanent: r.plannedPermanent,
+          planned_temporary: r.plannedTemporary,
+          vacancies: r.vacancies,
+          hires: r.hires,
+          created_permanent: r.createdPermanent,
+          created_temporary: r.createdTemporary,
+        })),
+    ).toEqual(live.rows)
+    expect(live.rows.map((r) => r.region_code)).toEqual(['39', '55', '71'])
   })
 
   it('pages the drill-down and says when it was counted; the download holds every project', async () => {

@@ -163,32 +163,35 @@ export interface RegionJobsRow {
 }
 
 /**
- * The map: by region, this year's planned jobs against jobs created (hires this year on projects' vacancies),
- * one pass over the projects with their plan and their counts (each at most one row per project).
+ * The map: by region, this year's planned jobs against jobs created (hires this year on projects' vacancies), from
+ * the regional roll-up (migration 0020): 20 rows, never an aggregate over the projects at read time.
  */
 export async function jobsByRegion(db: Conn, year: number) {
   const { rows } = await sql<RegionJobsRow>`
-    WITH by_region AS (
-      SELECT p.region_code, count(*)::int AS projects,
-             count(*) FILTER (WHERE p.tender_state = 'in_tender')::int AS in_tender,
-             sum(j.permanent)::int AS planned_permanent, sum(j.temporary)::int AS planned_temporary,
-             sum(c.vacancies)::int AS vacancies, sum(c.hires)::int AS hires,
-             sum(cj.permanent)::int AS created_permanent, sum(cj.temporary)::int AS created_temporary
-      FROM projects.projects p
-      LEFT JOIN projects.planned_jobs j ON j.project_id = p.id AND j.year = ${year}
-      LEFT JOIN projects.project_counts c ON c.project_id = p.id
-      LEFT JOIN projects.project_created_jobs cj ON cj.project_id = p.id AND cj.year = ${year}
-      GROUP BY p.region_code
-    )
-    SELECT r.code AS region_code, coalesce(b.projects, 0)::int AS projects, coalesce(b.in_tender, 0)::int AS in_tender,
-           coalesce(b.planned_permanent, 0)::int AS planned_permanent,
-           coalesce(b.planned_temporary, 0)::int AS planned_temporary,
-           coalesce(b.vacancies, 0)::int AS vacancies, coalesce(b.hires, 0)::int AS hires,
-           coalesce(b.created_permanent, 0)::int AS created_permanent,
-           coalesce(b.created_temporary, 0)::int AS created_temporary
-    FROM reference.regions r LEFT JOIN by_region b ON b.region_code = r.code
+    SELECT r.code AS region_code, coalesce(c.projects, 0)::int AS projects, coalesce(c.in_tender, 0)::int AS in_tender,
+           coalesce(y.planned_permanent, 0)::int AS planned_permanent,
+           coalesce(y.planned_temporary, 0)::int AS planned_temporary,
+           coalesce(c.vacancies, 0)::int AS vacancies, coalesce(c.hires, 0)::int AS hires,
+           coalesce(y.created_permanent, 0)::int AS created_permanent,
+           coalesce(y.created_temporary, 0)::int AS created_temporary
+    FROM reference.regions r
+    LEFT JOIN projects.region_counts c ON c.region_code = r.code
+    LEFT JOIN projects.region_year_jobs y ON y.region_code = r.code AND y.year = ${year}
     ORDER BY r.code`.execute(db)
   return rows
+}
+
+/**
+ * Takes the counts' lock (the one every recount takes) for the rest of the transaction. A transaction that changes
+ * a project takes it before locking the project row, so it never waits for the job while holding that row.
+ */
+export async function lockCounts(db: Conn): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('projects.recount_projects'))`.execute(db)
+}
+
+/** Recounts the regional roll-up of the given regions from the projects' plan and counts (migration 0020). */
+export async function recountRegions(db: Conn, regionCodes: readonly string[]): Promise<void> {
+  await sql`SELECT projects.recount_regions(${[...new Set(regionCodes)]}::text[])`.execute(db)
 }
 
 /**

@@ -148,6 +148,7 @@ export async function createProject(db: Db, who: Principal, input: NewProject): 
   checkContractorForState(input.tenderState, contractorBin)
   const contractor = await findContractor(db, contractorBin)
   const id = await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const row = await repo.insertProject(trx, {
       programme_id: input.programmeId,
       title: input.title.trim(),
@@ -162,6 +163,8 @@ export async function createProject(db: Db, who: Principal, input: NewProject): 
       ends_on: input.endsOn,
     })
     await repo.replacePlannedJobs(trx, row.id, plannedJobs)
+    // The map's regional roll-up is recounted with the change: a new project is on the map at once.
+    await repo.recountRegions(trx, [row.region_code])
     return row.id
   })
   return readProject(db, who, id)
@@ -172,6 +175,7 @@ export async function editProject(db: Db, who: Principal, id: number, patch: Pro
     patch.contractorBin === undefined ? undefined : await findContractor(db, blankToNull(patch.contractorBin))
   if (patch.programmeId !== undefined) await checkProgramme(db, patch.programmeId)
   await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const current = await repo.lockProject(trx, id)
     if (current === undefined || !canRead(who, current)) throw new AppError('not_found', `no project ${id}`)
     requireEditor(who, current.region_code)
@@ -215,6 +219,7 @@ export async function editProject(db: Db, who: Principal, id: number, patch: Pro
       ends_on: endsOn,
     })
     if (patch.plannedJobs !== undefined) await repo.replacePlannedJobs(trx, id, patch.plannedJobs)
+    await repo.recountRegions(trx, [current.region_code, regionCode])
   })
   return readProject(db, who, id)
 }
@@ -338,6 +343,7 @@ export async function attachVacancy(
   }
   // The link and its project's recount commit together, so the map counts a linked vacancy from the start.
   await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const inserted = await repo.insertVacancyLink(trx, {
       vacancy_id: vacancyId,
       project_id: projectId,
@@ -366,6 +372,7 @@ export async function detachVacancy(db: Db, who: Principal, projectId: number, v
     throw new AppError('forbidden', `only project ${projectId}'s contractor detaches its vacancies`)
   }
   await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const result = await repo.deleteVacancyLink(trx, projectId, vacancyId)
     if (Number(result.numDeletedRows) === 0) {
       throw new AppError('not_found', `vacancy ${vacancyId} is not attached to project ${projectId}`)
