@@ -2,19 +2,21 @@
  * National projects and the job-creation map (issue 6, "Performance"). Run by hand, never in CI:
  *
  *   npx tsx bench/projects.bench.ts [--people 1000000] [--projects 5000] [--vacancies 100000] [--runs 30]
- *                                   [--keep DIR] [--hold]
+ *                                   [--keep DIR] [--hold] [--only TEXT] [--trace]
  *
  * --keep DIR keeps the cluster in DIR instead of a temporary folder, and a later run with the same DIR skips the
  * generation (it only migrates, so a new migration's backfill runs on the kept data). --hold prints the database
  * URL after the reads and waits for Ctrl-C, for EXPLAIN (ANALYZE, BUFFERS) with psql. --only TEXT times only the
- * reads whose label contains TEXT.
+ * reads whose label contains TEXT; --trace prints every run's time in order (load spikes show as outliers).
  *
  * A fresh embedded PostgreSQL, migrated, with reference data and demo accounts; then, set-wise in SQL:
  * N people (identity), V exchange vacancies in all regions (a quarter of them contractors' vacancies linked to
  * P projects, five per project), three applications per vacancy (about a third ending in a hire this year, the
  * vacancy's positions_filled kept equal to its hires), seeker profiles for a fifth of the people, and P projects
- * with three years of planned jobs, a tenth still in tender. Then each read is timed through the real app
- * (`app.inject`, so routing, auth, SQL and serialisation are all in the figure): warm-up, then R runs each.
+ * with three years of planned jobs, a tenth still in tender; then the first recount of the counts the reads use
+ * (what the jobs do within minutes). Then each read is timed through the real app (`app.inject`, so routing, auth,
+ * SQL and serialisation are all in the figure): warm-up, then R runs each, the first being a session check alone
+ * (the machine's floor). Last, the two counting jobs are timed.
  */
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -40,6 +42,7 @@ const { values: args } = parseArgs({
     keep: { type: 'string' },
     hold: { type: 'boolean', default: false },
     only: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 })
 const PEOPLE = Number(args.people)
@@ -195,6 +198,7 @@ async function main() {
       id: number
     }>`SELECT id FROM projects.projects WHERE region_code = '55' LIMIT 1`.execute(db)
     const reads: [string, string][] = [
+      ["baseline: the session check alone (the machine's floor)", '/api/auth/me'],
       ['map (20 regions, planned vs created this year)', '/api/projects/map'],
       ["drill-down: region 55's first page (25 projects) with their vacancies", '/api/projects/map/regions/55'],
       ["drill-down: region 55's last page (of 250 projects)", '/api/projects/map/regions/55?offset=225'],
@@ -219,6 +223,7 @@ async function main() {
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`)
         bytes = res.body.length
       }
+      if (args.trace) console.log(`${label}: ${times.map((ms) => ms.toFixed(0)).join(' ')}`)
       times.sort((a, b) => a - b)
       const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1)
       console.log(`| ${label} | ${at(0.5)} | ${at(0.95)} | ${at(1)} | ${bytes.toLocaleString('en')} B |`)

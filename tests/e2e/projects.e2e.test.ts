@@ -77,6 +77,18 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       plannedJobs: [{ year, permanent: 0, temporary: 40 }],
     })
 
+    // Kostanay gets 25 more projects, so its drill-down has two pages.
+    for (let i = 1; i <= 25; i++) {
+      await api('admin', 'POST', '/api/projects', {
+        ...base,
+        title: `Қостанай жобасы ${String(i).padStart(2, '0')}`,
+        regionCode: '39',
+        tenderState: 'under_way',
+        contractorBin: DEMO_EMPLOYER_BIN,
+        plannedJobs: [{ year, permanent: 1, temporary: 1 }],
+      })
+    }
+
     // The contractor posts a vacancy, links it to the project, and hires the demo citizen through the exchange.
     vacancyTitle = 'Электромонтер ЖЭС-1'
     const vacancy = await api('employer', 'POST', '/api/vacancies', {
@@ -142,6 +154,16 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       await drill.getByRole('heading', { level: 3, name: new RegExp(projectTitle) }).waitFor()
       const row = drill.getByRole('row', { name: new RegExp(vacancyTitle) })
       expect(await row.locator('td').allTextContents()).toEqual(['7411', '3', '1', '1'])
+
+      // Kostanay's 26 projects come 25 to a page.
+      await page.goto('/regions/39')
+      const kostanay = page.getByTestId('region-projects')
+      await kostanay.getByText('Жобалар: 1–25, барлығы 26').first().waitFor()
+      expect(await kostanay.locator('.projects-drill').count()).toBe(25)
+      await kostanay.getByRole('button', { name: 'Келесі жобалар' }).first().click()
+      await kostanay.getByText('Жобалар: 26–26, барлығы 26').first().waitFor()
+      expect(await kostanay.locator('.projects-drill').count()).toBe(1)
+      expect(await kostanay.getByRole('button', { name: 'Келесі жобалар' }).first().isDisabled()).toBe(true)
 
       // The action list: the project still in tender without a contractor.
       await page.goto('/projects')
