@@ -378,7 +378,8 @@ export interface SeekerLookup {
 /** A person's record: an audited read with the officer's stated purpose, so it runs only when asked. */
 export function useSeekerLookup(lookup: SeekerLookup | null) {
   return useQuery({
-    queryKey: [...referralKey, 'person', lookup],
+    // Outside referralKey on purpose: refreshing the referral figures must never repeat this audited read.
+    queryKey: [...hiringKey, 'seeker-lookup', lookup],
     queryFn: () => {
       if (!lookup) throw new Error('no lookup requested')
       const query = new URLSearchParams({ purpose: lookup.purpose })

@@ -331,7 +331,7 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
         </div>
       )}
 
-      {checks && checks.wordingFlags.length > 0 && !(failure === publish.error) && (
+      {checks && checks.wordingFlags.length > 0 && !(publish.error && failure === publish.error) && (
         <section className="notice notice--warning" aria-labelledby="wording-heading">
           <h2 className="notice__title" id="wording-heading">
             {t('hiring.form.wordingHeading')}
