@@ -322,7 +322,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         const reason = 'Қажетті V топтағы электр қауіпсіздігі рұқсаты жоқ'
         await page.getByLabel('Бас тарту себебі').fill(reason)
         await page.getByRole('button', { name: 'Осы себеппен бас тарту' }).click()
-        await page.getByText('Өтініш аяқталды: ол бойынша басқа шешім жоқ.').waitFor()
+        await page.getByText('Өтінім аяқталды: ол бойынша басқа шешім жоқ.').waitFor()
         const log = page.getByRole('region', { name: 'Барлық қадамдар, жаңасы жоғарыда' })
         const steps = log.getByRole('listitem')
         expect(await steps.count()).toBe(3)
@@ -344,7 +344,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         expect(await page.locator('.candidate__letter').textContent()).toBe(coverLetter)
         await page.getByRole('button', { name: 'Сұхбатқа шақыру' }).click()
         await page.getByRole('button', { name: 'Жұмысқа алу' }).click()
-        await page.getByText('Өтініш аяқталды: ол бойынша басқа шешім жоқ.').waitFor()
+        await page.getByText('Өтінім аяқталды: ол бойынша басқа шешім жоқ.').waitFor()
         expect(await page.locator('.hiring__summary').textContent()).toContain('Жұмысқа алынды')
         await page.screenshot({ path: `${shotsDir}/hiring-hired.png`, fullPage: true })
 

@@ -180,7 +180,6 @@ export interface Occupation {
 }
 
 export type ReferralOutcome = 'hired' | 'not_hired' | 'no_show'
-export const referralOutcomes: readonly ReferralOutcome[] = ['hired', 'not_hired', 'no_show']
 
 export interface Referral {
   id: number
@@ -412,18 +411,6 @@ export function useRefer() {
       requestJson<Referral>('/api/referrals', { method: 'POST', body: input }),
     // A refusal may mean the limit moved under us, so the figures are read again either way.
     onSettled: () => queryClient.invalidateQueries({ queryKey: referralKey }),
-  })
-}
-
-export function useRecordReferralOutcome() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ id, outcome, reason }: { id: number; outcome: ReferralOutcome; reason?: string }) =>
-      requestJson<Referral>(`/api/referrals/${id}/outcome`, {
-        method: 'POST',
-        body: reason === undefined ? { outcome } : { outcome, reason },
-      }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: [...referralKey, 'list'] }),
   })
 }
 
