@@ -25,6 +25,8 @@ const seekers = [
 ]
 /** A second citizen with an account but no profile, to apply beside the demo citizen and be rejected. */
 const secondApplicant = { iin: makeIin('1999-01-21', 'M', 4903) as string, surname: 'Оспанов', givenName: 'Ерлан' }
+/** A third, interviewed when the one position goes to another: her hire must be refused. */
+const thirdApplicant = { iin: makeIin('1994-12-02', 'F', 4904) as string, surname: 'Әбенова', givenName: 'Гүлнұр' }
 
 describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and the employer’s pipeline', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
@@ -76,7 +78,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
     })
 
     const officer = await loginCookie('officer')
-    for (const person of [...seekers, secondApplicant]) {
+    for (const person of [...seekers, secondApplicant, thirdApplicant]) {
       await api(officer, 'POST', '/api/people', { ...person, regionCode: '39' })
     }
     // A second officer of the same region, and a citizen account for the second applicant.
@@ -85,6 +87,11 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
       role: 'citizen',
       display_name: `${secondApplicant.givenName} ${secondApplicant.surname}`,
       iin: secondApplicant.iin,
+    })
+    await createAccount('citizen-c', {
+      role: 'citizen',
+      display_name: `${thirdApplicant.givenName} ${thirdApplicant.surname}`,
+      iin: thirdApplicant.iin,
     })
   }, 120_000)
 
@@ -230,7 +237,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
   )
 
   it(
-    'lets the employer create and publish a vacancy, read the ranked applicants’ scores, reject with a reason and hire',
+    'lets the employer create and publish a vacancy, read the ranked applicants’ scores, reject with a reason, hire, and be refused a hire beyond the positions',
     async () => {
       // The demo citizen shares a profile that fits the vacancy; the second applicant has none.
       const citizen = await loginCookie('citizen')
@@ -297,11 +304,18 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         await api(citizen, 'POST', `/api/vacancies/${vacancyId}/applications`, { coverLetter })
         const other = await loginCookie('citizen-b')
         await api(other, 'POST', `/api/vacancies/${vacancyId}/applications`, {})
+        const third = await api<{ id: number }>(
+          await loginCookie('citizen-c'),
+          'POST',
+          `/api/vacancies/${vacancyId}/applications`,
+          {},
+        )
+        await api(await loginCookie('employer'), 'POST', `/api/applications/${third.id}/events`, { state: 'interview' })
 
         await openMenu(page, 'Үміткерлер')
         await page.getByLabel('Бос орын', { exact: true }).selectOption(String(vacancyId))
         const cards = page.locator('.candidate')
-        await expect.poll(() => cards.count()).toBe(2)
+        await expect.poll(() => cards.count()).toBe(3)
         // Best match first: the demo citizen, with every part of the score explained; no profile, no score.
         expect(await cards.nth(0).textContent()).toContain('Айгерім Нұрланова')
         const explanation = cards.nth(0).getByRole('table', { name: /Айгерім Нұрланова неге 100-ден \d+ алды/ })
@@ -347,6 +361,15 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         await page.getByText('Өтінім аяқталды: ол бойынша басқа шешім жоқ.').waitFor()
         expect(await page.locator('.hiring__summary').textContent()).toContain('Жұмысқа алынды')
         await page.screenshot({ path: `${shotsDir}/hiring-hired.png`, fullPage: true })
+
+        // The one position is taken, so hiring the third applicant is refused with the API's reason.
+        await page.goto(`/employer/candidates/${third.id}`)
+        await page.getByRole('heading', { level: 1, name: 'Гүлнұр Әбенова' }).waitFor()
+        await page.getByRole('button', { name: 'Жұмысқа алу' }).click()
+        const beyond = page.getByRole('alert').filter({ hasText: 'Қадам қабылданбады' })
+        await beyond.waitFor({ timeout: 10_000 })
+        expect(await beyond.textContent()).toContain(`vacancy ${vacancyId} has all 1 position filled`)
+        expect(await page.locator('.hiring__summary').textContent()).toContain('Сұхбат')
 
         // The one position is filled, and the list says so.
         await openMenu(page, 'Бос жұмыс орындары')
