@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
+import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
 
@@ -39,6 +40,7 @@ export async function startPlatform(
       const demo = await seedRegistryDemo(database, { population: config.demoPopulation })
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
       await seedExchangeDemo(database.db)
+      await seedProgrammesDemo(database.db)
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)

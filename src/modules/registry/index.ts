@@ -11,4 +11,5 @@ export {
   sweepAbandonedBatches,
 } from './ingest.service.js'
 export { registryRoutes } from './registry.routes.js'
+export { listStatusesOn } from './status.repository.js'
 export { findCurrentStatusCode } from './status.service.js'
