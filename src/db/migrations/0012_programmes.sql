@@ -157,7 +157,8 @@ COMMENT ON COLUMN programmes.enrolments.eligibility IS 'the facts and rules chec
 COMMENT ON COLUMN programmes.enrolments.followup_status IS 'registry status on followup_date (completion + 6 months); null until the follow-up job has read it';
 -- One place per person, programme and year: a refused proposal does not block a new one.
 CREATE UNIQUE INDEX enrolments_person_idx ON programmes.enrolments (iin, programme_code, year) WHERE state <> 'refused';
-CREATE INDEX enrolments_region_idx ON programmes.enrolments (region_code, year, state, id DESC);
+CREATE INDEX enrolments_region_idx ON programmes.enrolments (region_code, year, id DESC);
+CREATE INDEX enrolments_region_state_idx ON programmes.enrolments (region_code, year, state, id DESC);
 CREATE INDEX enrolments_followup_idx ON programmes.enrolments (followup_date) WHERE state = 'completed' AND followup_status IS NULL;
 
 CREATE TABLE programmes.ledger (

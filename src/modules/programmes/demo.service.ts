@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client.js'
 import * as repo from './programme.repository.js'
 import { addMonths, ageOn } from './programme.rules.js'
+import { costOn } from './programme.service.js'
 
 const DEMO_REGION = '39'
 const DEMO_YEAR = 2026
@@ -48,8 +49,9 @@ export async function seedProgrammesDemo(db: Db): Promise<{ plans: number; propo
       WHERE p.region_code = ${DEMO_REGION} AND c.status LIKE 'unemployed_%'
         AND p.birth_date BETWEEN '1991-03-02' AND '2008-03-01'
       ORDER BY p.iin LIMIT 2`.execute(trx)
-    const mci = 4325
-    const cost = 30 * mci * 6
+    const youth = await repo.findProgramme(trx, 'youth_practice')
+    if (youth === undefined) throw new Error('programme youth_practice is missing')
+    const { cost, parameters } = await costOn(trx, youth, start)
     for (const person of people) {
       await repo.insertEnrolment(trx, {
         plan_id: plans.get('youth_practice') as number,
@@ -60,10 +62,7 @@ export async function seedProgrammesDemo(db: Db): Promise<{ plans: number; propo
         start_date: start,
         end_date: addMonths(start, 6),
         cost,
-        parameters: JSON.stringify([
-          { key: 'programme_youth_practice_monthly', validFrom: '2024-01-01', value: 30, unit: 'MCI' },
-          { key: 'mci', validFrom: '2026-01-01', value: mci, unit: 'KZT' },
-        ]),
+        parameters: JSON.stringify(parameters),
         eligibility: JSON.stringify({
           reasons: [],
           facts: { age: ageOn(person.birth_date, start), status: person.status, region: DEMO_REGION, flags: [] },

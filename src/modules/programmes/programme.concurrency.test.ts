@@ -59,9 +59,9 @@ describe('approvals racing for the last places', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(15)
     expect(await planOf('public_works')).toEqual({
       places_committed: 5,
-      budget_committed: String(5 * 255_000) + '.00',
+      budget_committed: '1275000.00',
       active: 5,
-      ledger: String(5 * 255_000) + '.00',
+      ledger: '1275000.00',
     })
   })
 

@@ -65,7 +65,7 @@ function toProgramme(row: Selectable<ProgrammeTable>) {
 }
 
 /** What one place of a programme costs on a day, naming the dated parameters used. */
-async function costOn(db: Conn, programme: Selectable<ProgrammeTable>, day: string) {
+export async function costOn(db: Conn, programme: Selectable<ProgrammeTable>, day: string) {
   const amount = await getParameterOn(db, programme.parameter_key, day)
   const baseKey = amount.unit === 'MW' ? 'min_wage' : amount.unit === 'MCI' ? 'mci' : null
   const used = (p: typeof amount): UsedParameter => ({
