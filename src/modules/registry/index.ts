@@ -12,4 +12,8 @@ export {
 } from './ingest.service.js'
 export { registryRoutes } from './registry.routes.js'
 export { listStatusesOn } from './status.repository.js'
-export { findCurrentStatusCode } from './status.service.js'
+export {
+  findCurrentStatusCode,
+  listPlans as listFormalisationPlans,
+  summarise as summariseFormalisation,
+} from './status.service.js'
