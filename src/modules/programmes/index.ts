@@ -5,4 +5,5 @@ export {
   followUpCompletions,
   markProgrammesOutboxProcessed,
   PROGRAMS_CHANNEL,
+  readProgrammesOverview,
 } from './programme.service.js'

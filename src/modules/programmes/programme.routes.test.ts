@@ -286,6 +286,11 @@ describe('an enrolment from proposal to report', () => {
       await t.app.inject({ url: '/api/programmes/report?year=2026', headers: analyst }),
     )
     expect(national.items.length).toBe(3)
+    // The analysts' overview carries the programmes' national plan vs fact (aggregates only).
+    const overview = json<{ programmes: { total: { places: number; placesTaken: number; budgetSpent: number } } }>(
+      await t.app.inject({ url: '/api/overview?year=2026', headers: analyst }),
+    )
+    expect(overview.programmes.total).toMatchObject({ places: 10, placesTaken: 2, budgetSpent: 340_000 })
   })
 
   it('records a target-group flag (audited) that opens social workplaces', async () => {

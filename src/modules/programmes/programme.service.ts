@@ -570,3 +570,63 @@ export {
   claimOutbox as claimProgrammesOutbox,
   markOutboxProcessed as markProgrammesOutboxProcessed,
 } from './programme.repository.js'
+
+/** National aggregates of a year's plans by region (no personal data), for the analysts' overview. */
+export async function readProgrammesOverview(db: Db, year: number) {
+  const rows = await repo.listPlans(db, { regionCode: null, year })
+  const byRegion = new Map<
+    string,
+    {
+      regionCode: string
+      places: number
+      placesTaken: number
+      budget: number
+      budgetCommitted: number
+      budgetSpent: number
+      peopleEnrolled: number
+      peopleCompleted: number
+      employedAfter6m: number
+      followedUp: number
+    }
+  >()
+  for (const r of rows) {
+    const acc = byRegion.get(r.region_code) ?? {
+      regionCode: r.region_code,
+      places: 0,
+      placesTaken: 0,
+      budget: 0,
+      budgetCommitted: 0,
+      budgetSpent: 0,
+      peopleEnrolled: 0,
+      peopleCompleted: 0,
+      employedAfter6m: 0,
+      followedUp: 0,
+    }
+    acc.places += r.places
+    acc.placesTaken += r.places_committed + r.places_spent
+    acc.budget = money(acc.budget + Number(r.budget))
+    acc.budgetCommitted = money(acc.budgetCommitted + Number(r.budget_committed))
+    acc.budgetSpent = money(acc.budgetSpent + Number(r.budget_spent))
+    acc.peopleEnrolled += r.people_enrolled
+    acc.peopleCompleted += r.people_completed
+    acc.employedAfter6m += r.employed_after_6m
+    acc.followedUp += r.followed_up
+    byRegion.set(r.region_code, acc)
+  }
+  const regions = [...byRegion.values()]
+  const sum = (key: keyof (typeof regions)[number]) => money(regions.reduce((n, r) => n + Number(r[key]), 0))
+  return {
+    regions,
+    total: {
+      places: sum('places'),
+      placesTaken: sum('placesTaken'),
+      budget: sum('budget'),
+      budgetCommitted: sum('budgetCommitted'),
+      budgetSpent: sum('budgetSpent'),
+      peopleEnrolled: sum('peopleEnrolled'),
+      peopleCompleted: sum('peopleCompleted'),
+      employedAfter6m: sum('employedAfter6m'),
+      followedUp: sum('followedUp'),
+    },
+  }
+}
