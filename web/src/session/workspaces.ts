@@ -60,7 +60,7 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'programmes'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
