@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
 import { switchFairs } from './modules/fairs/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 /**
  * Scheduled work, run by pg-boss (queues and cron inside PostgreSQL: no other server). Every job is safe to run
@@ -46,6 +47,7 @@ export function inboxDirOf(config: Readonly<Config>): string {
 export const JOBS = {
   'registry-inbox': '*/5 * * * *',
   'registry-sweep': '*/5 * * * *',
+  'social-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
@@ -60,6 +62,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
   const handlers: Record<keyof typeof JOBS, () => Promise<unknown>> = {
     'registry-inbox': () => pickUpInbox(database, inboxDirOf(config), log),
     'registry-sweep': () => sweepAbandonedBatches(database.db),
+    'social-sweep': () => sweepAbandonedIncomeBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),

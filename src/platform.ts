@@ -6,6 +6,7 @@ import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 export interface Platform {
   database: DatabaseHandle
@@ -42,6 +43,8 @@ export async function startPlatform(
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
+    const incomes = await sweepAbandonedIncomeBatches(database.db)
+    if (incomes.length > 0) log(`income batches interrupted by an earlier stop, marked failed: ${incomes.join(', ')}`)
   } catch (error) {
     await database.close()
     await embedded?.stop()
