@@ -123,10 +123,14 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
   const [contracts, setContracts] = useState('0')
   const [recovered, setRecovered] = useState('0')
   const [note, setNote] = useState('')
+  const [noteMissing, setNoteMissing] = useState(false)
   const error = assign.error ?? move.error
 
   function close(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    // The server refuses to close a report without saying what the inspection found; say so before sending.
+    setNoteMissing(note.trim() === '')
+    if (note.trim() === '') return
     move.mutate({
       status: closing,
       contractsConcluded: Number(contracts) || 0,
@@ -160,7 +164,7 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
         </button>
       )}
       {report.status === 'inspecting' && (
-        <form className="form" onSubmit={close}>
+        <form className="form" onSubmit={close} noValidate>
           <div className="field">
             <label className="field__label" htmlFor="case-closing">
               {t('social.case.result')}
@@ -207,10 +211,16 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
             <label className="field__label" htmlFor="case-note">
               {t('social.case.note')}
             </label>
+            <p className="field__hint" id="case-note-hint" role={noteMissing ? 'alert' : undefined}>
+              {noteMissing ? t('social.case.noteMissing') : t('social.case.noteHint')}
+            </p>
             <textarea
               id="case-note"
               className="field__input"
               rows={3}
+              required
+              aria-invalid={noteMissing}
+              aria-describedby="case-note-hint"
               maxLength={5000}
               value={note}
               onChange={(event) => setNote(event.target.value)}
