@@ -251,4 +251,60 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
     },
     testTimeout,
   )
+  it(
+    'lets a platform upload a monthly file and see it reconcile, and an officer look up what is due with a purpose',
+    async () => {
+      const thisMonth = currentMonth()
+      const [y, m] = thisMonth.split('-').map(Number) as [number, number]
+      const nextMonth = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7)
+      const csv = [
+        'report_id,iin,month,income',
+        `pes-${thisMonth},${DEMO_CITIZEN_IIN},${thisMonth},150000`,
+        // Re-sent from the first report: the same row again changes nothing.
+        `pes-${MONTHS[0]},${DEMO_CITIZEN_IIN},${MONTHS[0]},200000`,
+        `pes-${nextMonth},${DEMO_CITIZEN_IIN},${nextMonth},150000`,
+      ].join('\n')
+      await withPage(async (page) => {
+        await signIn(page, 'employer')
+        await page
+          .getByRole('navigation', { name: 'Негізгі мәзір' })
+          .getByRole('link', { name: 'Платформа табыстары' })
+          .click()
+        await page.locator('#income-file').setInputFiles({
+          name: 'табыс.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv),
+        })
+        await page.getByRole('button', { name: 'Файлды жіберу' }).click()
+        const equation = page.getByTestId('income-reconciliation')
+        await equation.waitFor()
+        expect((await equation.innerText()).replace(/\s+/g, ' ')).toBe(
+          '3 алынды = 1 қабылданды + 1 қайталау + 1 қабылданбады',
+        )
+        await page.getByText('Әр жол есепке алынды.').waitFor()
+        // The rejected row is listed with its line and the reason.
+        await page.getByRole('cell', { name: new RegExp(`month ${nextMonth} is in the future`) }).waitFor()
+        await page.screenshot({ path: `${shotsDir}/social-platform-upload.png`, fullPage: true })
+      })
+
+      await withPage(async (page) => {
+        await signIn(page, 'officer')
+        await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Төлемдер' }).click()
+        await page.getByLabel('ЖСН', { exact: true }).fill(DEMO_CITIZEN_IIN)
+        await page.getByLabel('Оқу мақсаты').fill('Жұмыстан айырылу төлеміне өтінішті қарау')
+        await page.getByRole('button', { name: 'Есептеу' }).click()
+        const result = page.getByTestId('benefit-job_loss')
+        await result.waitFor()
+        await expect(result.getByTestId('benefit-explanation').innerText()).resolves.toContain(
+          'job_loss_replacement_rate',
+        )
+      })
+      // The officer's read is in the citizen's access log with its purpose.
+      const log = await api(await loginCookie('citizen'), 'GET', '/api/me/data-access')
+      expect(log.body.items.map((i: { purpose: string | null }) => i.purpose)).toContain(
+        'Жұмыстан айырылу төлеміне өтінішті қарау',
+      )
+    },
+    testTimeout,
+  )
 })

@@ -148,14 +148,24 @@ function UploadIncomes() {
               {t('social.platform.chooseFile')}
             </p>
           )}
-          <input
-            id="income-file"
-            className="file-picker__input"
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={missingFile}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
+          {/* The browser's own file button speaks the browser's language; this label is the input's second one. */}
+          <div className="file-picker">
+            <input
+              id="income-file"
+              className="file-picker__input"
+              type="file"
+              accept=".csv,text/csv"
+              aria-invalid={missingFile}
+              aria-describedby="income-file-name"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            <label htmlFor="income-file" className="button button--secondary file-picker__button">
+              {t('social.platform.chooseFileButton')}
+            </label>
+            <span id="income-file-name" className="file-picker__name">
+              {file ? file.name : t('social.platform.noFile')}
+            </span>
+          </div>
         </div>
         <div className="form__actions">
           <button type="submit" className="button" disabled={upload.isPending}>
