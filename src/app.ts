@@ -136,7 +136,7 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(authRoutes, { prefix: '/api/auth', db, config })
   await app.register(personRoutes, { prefix: '/api', db })
   await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
-  await app.register(exchangeRoutes, { prefix: '/api', db })
+  await app.register(exchangeRoutes, { prefix: '/api', db, searchCacheSeconds: config.searchCacheSeconds })
   // Public vacancy pages carry schema.org JobPosting JSON-LD in the served HTML, for search engines.
   await app.register(vacancyPageRoutes, { db, webDist: config.webDist })
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })

@@ -9,9 +9,15 @@ import { searchRoutes } from './search.routes.js'
 import { vacancyRoutes } from './vacancy.routes.js'
 
 /** Every exchange route, under the prefix the app gives (/api). */
-export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db; searchCacheSeconds?: number }> = async (
+  app,
+  { db, searchCacheSeconds },
+) => {
   await app.register(vacancyRoutes, { db })
-  await app.register(searchRoutes, { db })
+  await app.register(searchRoutes, {
+    db,
+    ...(searchCacheSeconds !== undefined && { cacheMs: searchCacheSeconds * 1000 }),
+  })
   await app.register(applicationRoutes, { db })
   await app.register(referralRoutes, { db })
   await app.register(profileRoutes, { db })
