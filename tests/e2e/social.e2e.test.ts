@@ -194,7 +194,13 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
       const description = `Жалақы конвертпен төленеді, шарт жоқ (e2e ${Date.now()})`
       let reference = ''
       await withPage(async (page) => {
-        await page.goto('/hotline/report')
+        // Signed out, from the footer every page has.
+        await page.goto('/login')
+        await page
+          .getByRole('contentinfo')
+          .getByRole('link', { name: 'Конверттегі жалақы немесе төленбеген жарналар туралы хабарлау (жасырын)' })
+          .click()
+        await page.waitForURL((url) => url.pathname === '/hotline/report')
         await page.getByRole('heading', { level: 1 }).waitFor()
         // Nothing chosen: the form names what is missing and sends nothing.
         await page.getByRole('button', { name: 'Хабарламаны жіберу' }).click()
