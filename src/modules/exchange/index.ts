@@ -27,8 +27,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ db: Db; searchCacheSeco
 
 export { runAlerts } from './alert.service.js'
 export { claimOutbox, markOutboxProcessed } from './application.repository.js'
-export { applyToVacancy, HIRE_STATUS, listApplicants, STATUS_EVENT } from './application.service.js'
+export { applyToVacancy, HIRE_STATUS, listApplicants, moveApplication, STATUS_EVENT } from './application.service.js'
 export { NATIONAL_REFERRAL_LIMIT, POPULATION_THOUSANDS, seedExchangeDemo } from './demo.service.js'
 export type { ExchangeTables } from './exchange.tables.js'
+export { type ExchangeFunnelRow, readExchangeFunnel } from './overview.repository.js'
 export { expireVacancies, readVacancy } from './vacancy.service.js'
 export { vacancyPageRoutes } from './vacancy-page.routes.js'

@@ -3,6 +3,8 @@ import type { Role } from '../api/types'
 export type Section =
   | 'vacancies'
   | 'applications'
+  | 'employerVacancies'
+  | 'candidates'
   | 'fairs'
   | 'status'
   | 'accessLog'
@@ -30,6 +32,8 @@ export type Section =
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
   applications: '/applications',
+  employerVacancies: '/employer/vacancies',
+  candidates: '/employer/candidates',
   fairs: '/fairs',
   status: '/status',
   accessLog: '/access-log',
@@ -61,7 +65,7 @@ export const sectionPaths: Record<Section, string> = {
  */
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
-  employer: ['vacancies', 'applications', 'fairs', 'programmes', 'platformIncomes'],
+  employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],

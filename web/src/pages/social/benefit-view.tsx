@@ -18,9 +18,9 @@ const roleKeys = {
 } as const
 type RoleKey = (typeof roleKeys)[keyof typeof roleKeys]
 
-function roleLabel(role: string, t: ReturnType<typeof useTranslation>['t']): string {
-  const key: RoleKey | undefined = (roleKeys as Record<string, RoleKey>)[role]
-  return key === undefined ? role : t(`social.benefit.roles.${key}`)
+/** The server's name of a parameter's role, as a key of our words; an unknown role is shown as the server wrote it. */
+function roleKeyOf(role: string): RoleKey | undefined {
+  return (roleKeys as Record<string, RoleKey>)[role]
 }
 
 const money = (value: number) => `${formatNumber(value, currentLanguage())} ₸`
@@ -111,7 +111,9 @@ export function BenefitView({ result, headingId }: { result: BenefitResult; head
           <tbody>
             {result.parameters.map((p) => (
               <tr key={`${p.key}-${p.role}`}>
-                <td>{roleLabel(p.role, t)}</td>
+                <td>
+                  {roleKeyOf(p.role) === undefined ? p.role : t(`social.benefit.roles.${roleKeyOf(p.role) as RoleKey}`)}
+                </td>
                 <td>
                   <code>{p.key}</code>
                 </td>
