@@ -11,6 +11,7 @@ import {
   PROGRAMS_CHANNEL,
 } from './modules/programmes/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 /**
  * Scheduled work, run by pg-boss (queues and cron inside PostgreSQL: no other server). Every job is safe to run
@@ -79,6 +80,7 @@ export function inboxDirOf(config: Readonly<Config>): string {
 export const JOBS = {
   'registry-inbox': '*/5 * * * *',
   'registry-sweep': '*/5 * * * *',
+  'social-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
@@ -96,6 +98,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
   const handlers: Record<keyof typeof JOBS, () => Promise<unknown>> = {
     'registry-inbox': () => pickUpInbox(database, inboxDirOf(config), log),
     'registry-sweep': () => sweepAbandonedBatches(database.db),
+    'social-sweep': () => sweepAbandonedIncomeBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),

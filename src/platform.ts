@@ -8,6 +8,7 @@ import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { seedProjectsDemo } from './modules/projects/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 export interface Platform {
   database: DatabaseHandle
@@ -48,6 +49,8 @@ export async function startPlatform(
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
+    const incomes = await sweepAbandonedIncomeBatches(database.db)
+    if (incomes.length > 0) log(`income batches interrupted by an earlier stop, marked failed: ${incomes.join(', ')}`)
   } catch (error) {
     await database.close()
     await embedded?.stop()
