@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
-import { switchFairs } from './modules/fairs/index.js'
+import { remindInterviews, switchFairs } from './modules/fairs/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 
 /**
@@ -51,6 +51,7 @@ export const JOBS = {
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
   'exchange-alerts': '* * * * *',
   'fairs-switch': '* * * * *',
+  'fairs-remind': '*/10 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -64,6 +65,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
+    'fairs-remind': () => remindInterviews(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

@@ -3,6 +3,7 @@ import { connectDatabase, type DatabaseHandle } from './db/client.js'
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
+import { seedFairsDemo } from './modules/fairs/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
@@ -39,6 +40,8 @@ export async function startPlatform(
       const demo = await seedRegistryDemo(database, { population: config.demoPopulation })
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
       await seedExchangeDemo(database.db)
+      const fair = await seedFairsDemo(database.db)
+      if (fair.fairId !== null) log(`demo mode: opened demo fair ${fair.fairId} with ${fair.slots} interview slots`)
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)

@@ -276,6 +276,40 @@ export function listSeekerBookings(db: Conn, fairId: number, seekerIin: string) 
     .execute()
 }
 
+/** The seeker's own booking at the fair, locked so a cancellation and the slot's start cannot race. */
+export function lockSeekerBooking(db: Conn, fairId: number, bookingId: number, seekerIin: string) {
+  return tables(db)
+    .selectFrom('fairs.bookings')
+    .selectAll()
+    .where('id', '=', bookingId)
+    .where('fair_id', '=', fairId)
+    .where('seeker_iin', '=', seekerIin)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/** Deleting the booking frees its slot: the slot's uniqueness is the booking row itself. */
+export async function deleteBooking(db: Conn, bookingId: number) {
+  await tables(db).deleteFrom('fairs.bookings').where('id', '=', bookingId).execute()
+}
+
+/** A booth's applications at the fair with the seeker's registration and booked interview, if any. */
+export function listBoothApplications(db: Conn, fairId: number, boothId: number) {
+  return tables(db)
+    .selectFrom('fairs.applications as a')
+    .leftJoin('fairs.registrations as r', (j) =>
+      j.onRef('r.fair_id', '=', 'a.fair_id').onRef('r.seeker_iin', '=', 'a.seeker_iin'),
+    )
+    .leftJoin('fairs.bookings as b', (j) =>
+      j.onRef('b.booth_id', '=', 'a.booth_id').onRef('b.seeker_iin', '=', 'a.seeker_iin'),
+    )
+    .select(['a.application_id', 'a.vacancy_id', 'r.id as registration_id', 'b.slot_id', 'b.starts_at', 'b.ends_at'])
+    .where('a.fair_id', '=', fairId)
+    .where('a.booth_id', '=', boothId)
+    .orderBy('b.starts_at')
+    .execute()
+}
+
 // ---- the booth's queue
 
 /** Joins the queue once; joining again while waiting keeps the original place. */
