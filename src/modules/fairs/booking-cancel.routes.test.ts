@@ -123,7 +123,13 @@ describe('a seeker cancels a booked interview', () => {
 
 describe('notifications to the seeker', () => {
   it('confirms a registration once, however often the seeker registers', async () => {
+    const unregistered = await newSeeker(t.app, t.database.db, { birthDate: '2001-11-12' })
+    expect((await get(`/api/fairs/${fairId}/registrations/mine`, unregistered)).statusCode).toBe(404)
     const seeker = await registeredSeeker('2001-11-11')
+    expect(json(await get(`/api/fairs/${fairId}/registrations/mine`, seeker))).toMatchObject({
+      fairId,
+      eligibility: { isEligible: true },
+    })
     expect((await post(`/api/fairs/${fairId}/registrations`, seeker)).statusCode).toBe(201)
     const notices = json<{ items: { kind: string; fairId: number }[] }>(await get('/api/me/fair-notifications', seeker))
     expect(notices.items).toEqual([expect.objectContaining({ kind: 'registration.confirmed', fairId })])

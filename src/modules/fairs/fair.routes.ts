@@ -52,7 +52,7 @@ import {
 import { createFair, listFairs, readFair } from './fair.service.js'
 import { readFunnel, recordVisit } from './funnel.service.js'
 import { listMyFairNotifications, readFairNotification } from './notification.service.js'
-import { applyAtFair, readMyEligibility, registerForFair } from './seeker.service.js'
+import { applyAtFair, readMyEligibility, readMyRegistration, registerForFair } from './seeker.service.js'
 
 const who = (req: { principal: Principal | null }) => req.principal as Principal
 const tags = ['fairs']
@@ -201,6 +201,20 @@ export const fairRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       },
     },
     async (req, reply) => reply.code(201).send(await registerForFair(db, who(req), req.params.id)),
+  )
+
+  app.get(
+    '/fairs/:id/registrations/mine',
+    {
+      config: { access: ['citizen'] },
+      schema: {
+        tags,
+        summary: 'My registration for the fair (404 when I have not registered)',
+        params: FairId,
+        response: { 200: Registration },
+      },
+    },
+    async (req) => readMyRegistration(db, who(req), req.params.id),
   )
 
   app.post(

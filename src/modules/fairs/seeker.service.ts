@@ -136,3 +136,13 @@ export async function applyAtFair(
   })
   return { fairId, boothId: offered.booth_id, application }
 }
+
+/** The signed-in seeker's registration at the fair, with today's eligibility; not_found when not registered. */
+export async function readMyRegistration(db: Db, seeker: Principal, fairId: number) {
+  const iin = requireSeekerIin(seeker)
+  const fair = await getFair(db, fairId)
+  const row = await repo.findRegistration(db, fairId, iin)
+  if (row === undefined) throw new AppError('not_found', `you are not registered for fair ${fairId}`)
+  const { eligibility } = await evaluate(db, fair, iin)
+  return { fairId, registeredAt: new Date(row.created_at).toISOString(), eligibility: asAnswer(eligibility) }
+}

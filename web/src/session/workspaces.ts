@@ -56,10 +56,10 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
   employer: ['vacancies', 'applications', 'fairs', 'programmes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }
 
