@@ -374,3 +374,20 @@ export function useMyRegistration(fairId: number, enabled: boolean) {
     enabled,
   })
 }
+
+export interface NewFair {
+  title: string
+  description?: string
+  startsAt: string
+  endsAt: string
+  recurrence: 'none' | 'monthly'
+  targetGroup: Partial<TargetGroup>
+}
+
+export function useCreateFair() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (fair: NewFair) => requestJson<Fair>('/api/fairs', { method: 'POST', body: fair }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: fairsKey }),
+  })
+}

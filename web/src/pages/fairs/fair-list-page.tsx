@@ -6,6 +6,7 @@ import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { FairWindow, isOrganiserRole, StateBadge } from './fair-parts'
+import { NewFairForm } from './new-fair-form'
 
 /** Every fair, open ones first: public, so anyone can see what is on before signing in. */
 export function FairListPage() {
@@ -19,7 +20,6 @@ export function FairListPage() {
   return (
     <div className="fairs">
       <PageHeading lead={t('fairs.list.lead')}>{t('fairs.list.title')}</PageHeading>
-      {isOrganiserRole(session.data) && <p className="hint">{t('fairs.list.organiserHint')}</p>}
       {fairs.isPending && <LoadingPanel />}
       {fairs.isError && <ErrorPanel error={fairs.error} onRetry={() => void fairs.refetch()} />}
       {fairs.data && items.length === 0 && <p>{t('fairs.list.none')}</p>}
@@ -36,6 +36,12 @@ export function FairListPage() {
             </li>
           ))}
         </ul>
+      )}
+      {isOrganiserRole(session.data) && (
+        <>
+          <p className="hint">{t('fairs.list.organiserHint')}</p>
+          <NewFairForm />
+        </>
       )}
     </div>
   )
