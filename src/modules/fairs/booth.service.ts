@@ -238,34 +238,19 @@ export async function bookSlot(db: Db, seeker: Principal, fairId: number, slotId
   const slot = await repo.findSlot(db, fairId, slotId)
   if (slot === undefined) throw new AppError('not_found', `no slot ${slotId} at fair ${fairId}`)
   if (new Date(slot.starts_at) <= new Date()) throw new AppError('conflict', `slot ${slotId} has already begun`)
-  const booth = await getBooth(db, fairId, slot.booth_id)
   try {
-    // The booking and its notice commit together: a refused booking tells the seeker nothing.
-    const row = await db.transaction().execute(async (trx) => {
-      const booking = await repo.insertBooking(trx, {
+    const row = await repo.insertBookingWithNotice(
+      db,
+      {
         slot_id: slotId,
         fair_id: fairId,
         booth_id: slot.booth_id,
         seeker_iin: iin,
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
-      })
-      await notices.insertNotification(trx, {
-        fair_id: fairId,
-        recipient_iin: iin,
-        kind: 'booking.confirmed',
-        booking_id: booking.id,
-        payload: {
-          slotId,
-          boothId: slot.booth_id,
-          employerName: booth.employer_name,
-          startsAt: iso(slot.starts_at),
-          endsAt: iso(slot.ends_at),
-          meetingLink: slot.meeting_link,
-        },
-      })
-      return booking
-    })
+      },
+      slot.meeting_link,
+    )
     return {
       id: row.id,
       slotId,

@@ -6,7 +6,6 @@ import { findCurrentStatusCode } from '../registry/index.js'
 import { checkEligibility, type Eligibility } from './eligibility.rules.js'
 import * as repo from './fair.repository.js'
 import { type FairRow, fairDayOf, getFair, stateAt, targetGroupOf } from './fair.service.js'
-import * as notices from './notification.repository.js'
 
 export function requireSeekerIin(principal: Principal): string {
   if (principal.role !== 'citizen' || principal.iin === null) {
@@ -72,25 +71,12 @@ export async function registerForFair(db: Db, seeker: Principal, fairId: number)
   refuseClosed(fair, 'registering')
   const { eligibility, regionCode } = await evaluate(db, fair, iin)
   refuseIneligible(fair, eligibility)
-  // The registration and its confirmation commit together; the notice's unique index keeps one per seeker and fair.
-  const row = await db.transaction().execute(async (trx) => {
-    const registration =
-      (await repo.insertRegistration(trx, {
-        fair_id: fairId,
-        seeker_iin: iin,
-        seeker_name: seeker.displayName,
-        region_code: regionCode,
-      })) ?? (await repo.findRegistration(trx, fairId, iin))
-    if (registration !== undefined) {
-      await notices.insertNotification(trx, {
-        fair_id: fairId,
-        recipient_iin: iin,
-        kind: 'registration.confirmed',
-        payload: { registeredAt: new Date(registration.created_at).toISOString(), unchecked: eligibility.unchecked },
-      })
-    }
-    return registration
-  })
+  const row =
+    (await repo.insertRegistrationWithNotice(
+      db,
+      { fair_id: fairId, seeker_iin: iin, seeker_name: seeker.displayName, region_code: regionCode },
+      eligibility.unchecked,
+    )) ?? (await repo.findRegistration(db, fairId, iin))
   if (row === undefined) throw new AppError('conflict', `registration for fair ${fairId} did not complete; try again`)
   return { fairId, registeredAt: new Date(row.created_at).toISOString(), eligibility: asAnswer(eligibility) }
 }
