@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedFairsDemo } from './modules/fairs/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
+import { seedProjectsDemo } from './modules/projects/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
 
@@ -42,6 +43,9 @@ export async function startPlatform(
       await seedExchangeDemo(database.db)
       const fair = await seedFairsDemo(database.db)
       if (fair.fairId !== null) log(`demo mode: opened demo fair ${fair.fairId} with ${fair.slots} interview slots`)
+      const projects = await seedProjectsDemo(database.db)
+      if (projects.projects > 0)
+        log(`demo mode: ${projects.projects} national projects, ${projects.hires} hires on them`)
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
