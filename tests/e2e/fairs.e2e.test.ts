@@ -170,7 +170,10 @@ describe.skipIf(!hasChromium)('a graduate from Kostanay at a fair of a Pavlodar 
           .click()
         await page.getByText('өтінім жіберілді').first().waitFor()
 
-        await page.getByRole('button', { name: /сұхбатқа жазылу$/ }).first().click()
+        await page
+          .getByRole('button', { name: /сұхбатқа жазылу$/ })
+          .first()
+          .click()
         await page.getByText('Сіз жазылдыңыз').waitFor()
         expect(await page.getByRole('link', { name: 'Сұхбат сілтемесі' }).getAttribute('href')).toMatch(
           /^https:\/\/meet\.jumys\.kz\/demo-fair-/,
@@ -235,6 +238,30 @@ describe.skipIf(!hasChromium)('a graduate from Kostanay at a fair of a Pavlodar 
         const byRegion = page.getByRole('table', { name: 'Іздеушілердің өңірлері бойынша' })
         expect(await byRegion.getByRole('row', { name: /Қостанай/ }).count()).toBe(1)
         await page.screenshot({ path: `${shotsDir}/fairs-funnel.png`, fullPage: true })
+      })
+    },
+    testTimeout,
+  )
+
+  it(
+    'the organiser is told a window that ends before it starts, by field, then organises next month’s fair',
+    async () => {
+      await withPage(async (page) => {
+        await signIn(page, 'officer')
+        await page.goto('/fairs')
+        await page.getByLabel('Атауы').fill('Маусым жәрмеңкесі')
+        await page.getByLabel('Басталуы').fill('2031-06-30T09:00')
+        await page.getByLabel('Аяқталуы').fill('2031-06-24T09:00')
+        await page.getByRole('button', { name: 'Жәрмеңке құру' }).click()
+        const alert = page.getByRole('alert')
+        await alert.waitFor()
+        expect(await alert.textContent()).toMatch(/^the fair ends \(.+\) before it starts \(.+\)$/)
+        expect(await page.getByLabel('Аяқталуы').getAttribute('aria-invalid')).toBe('true')
+
+        await page.getByLabel('Аяқталуы').fill('2031-07-06T18:00')
+        await page.getByRole('button', { name: 'Жәрмеңке құру' }).click()
+        await page.getByRole('heading', { level: 1, name: /Маусым жәрмеңкесі/ }).waitFor()
+        await page.getByText('жоспарланған').first().waitFor()
       })
     },
     testTimeout,
