@@ -3,6 +3,8 @@ import type { Role } from '../api/types'
 export type Section =
   | 'vacancies'
   | 'applications'
+  | 'profile'
+  | 'alerts'
   | 'fairs'
   | 'status'
   | 'accessLog'
@@ -27,6 +29,8 @@ export type Section =
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
   applications: '/applications',
+  profile: '/profile',
+  alerts: '/alerts',
   fairs: '/fairs',
   status: '/status',
   accessLog: '/access-log',
@@ -54,7 +58,7 @@ export const sectionPaths: Record<Section, string> = {
  * what a role may read, so a section missing here is a convenience, not a permission.
  */
 export const roleSections: Record<Role, readonly Section[]> = {
-  citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
+  citizen: ['vacancies', 'applications', 'profile', 'alerts', 'fairs', 'status', 'accessLog'],
   employer: ['vacancies', 'applications', 'fairs', 'programmes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline'],
   manager: ['programmes', 'enrolments', 'projects'],
