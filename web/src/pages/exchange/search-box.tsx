@@ -64,7 +64,9 @@ export function SearchBox({
     } else if (event.key === 'ArrowUp' && items.length > 0) {
       event.preventDefault()
       setActive((current) => (current <= 0 ? items.length - 1 : current - 1))
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && items.length > 0) {
+      // The first Escape closes the list; only a second one lets the browser clear the search field.
+      event.preventDefault()
       setIsOpen(false)
       setActive(-1)
     }
