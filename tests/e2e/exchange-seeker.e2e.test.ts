@@ -209,6 +209,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         // The description is text: the markup in it is shown, never run.
         await page.getByText('<script>alert("x")</script>', { exact: false }).waitFor()
         await page.getByRole('link', { name: 'Кіріп, өтінім беру' }).waitFor()
+        await page.screenshot({ path: `${shotsDir}/exchange-vacancy.png`, fullPage: true })
       }, 'exchange-vacancy-visitor')
     },
     testTimeout,
@@ -236,6 +237,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         const correction = page.locator('.exchange-search__correction')
         await correction.getByText('сварщик', { exact: true }).waitFor()
         expect(await correction.textContent()).toContain(typo)
+        await page.screenshot({ path: `${shotsDir}/exchange-search-typo.png`, fullPage: true })
         await page.getByRole('link', { name: welder.title }).click()
         await seeHeading(page, welder.title)
         expect(new URL(page.url()).pathname).toBe(`/vacancies/${vacancyId}`)
@@ -276,12 +278,11 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         const steps = await card.locator('.timeline__status').allTextContents()
         expect(steps).toEqual(['Жіберілді', 'Қысқа тізімде', 'Бас тартылды'])
         expect(await card.getByRole('button', { name: 'Өтінімді қайтарып алу' }).count()).toBe(0)
+        await page.screenshot({ path: `${shotsDir}/exchange-seeker-applications.png`, fullPage: true })
 
-        // The same decision arrived as notifications.
-        await page
-          .getByRole('navigation', { name: 'Негізгі мәзір' })
-          .getByRole('link', { name: 'Хабарламалар' })
-          .click()
+        // The same decision arrived as notifications; the cabinet's sub-menu counts the two unread ones.
+        const cabinet = page.getByRole('navigation', { name: 'Менің кабинетім' })
+        await cabinet.getByRole('link', { name: 'Хабарламалар 2 оқылмаған' }).click()
         await seeHeading(page, 'Хабарламалар')
         const notifications = page.locator('.notification')
         await notifications.filter({ hasText: rejectionReason }).waitFor()

@@ -3,8 +3,6 @@ import type { Role } from '../api/types'
 export type Section =
   | 'vacancies'
   | 'applications'
-  | 'profile'
-  | 'alerts'
   | 'fairs'
   | 'status'
   | 'accessLog'
@@ -29,8 +27,6 @@ export type Section =
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
   applications: '/applications',
-  profile: '/profile',
-  alerts: '/alerts',
   fairs: '/fairs',
   status: '/status',
   accessLog: '/access-log',
@@ -58,7 +54,7 @@ export const sectionPaths: Record<Section, string> = {
  * what a role may read, so a section missing here is a convenience, not a permission.
  */
 export const roleSections: Record<Role, readonly Section[]> = {
-  citizen: ['vacancies', 'applications', 'profile', 'alerts', 'fairs', 'status', 'accessLog'],
+  citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
   employer: ['vacancies', 'applications', 'fairs', 'programmes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline'],
   manager: ['programmes', 'enrolments', 'projects'],

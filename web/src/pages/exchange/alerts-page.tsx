@@ -15,17 +15,13 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
-import { useAccount } from '../../session/require-session'
-import { NotFoundPage } from '../not-found-page'
 import { formatWage } from './format'
 import { searchHref } from './search-params'
 
 /** Saved searches with their alerts, and the notifications they and the seeker's applications produced. */
 export function AlertsPage() {
   const { t } = useTranslation()
-  const account = useAccount()
   useDocumentTitle(t('exchange.alerts.title'))
-  if (account.role !== 'citizen') return <NotFoundPage />
   return (
     <div className="alerts">
       <PageHeading lead={t('exchange.alerts.lead')}>{t('exchange.alerts.title')}</PageHeading>
@@ -202,9 +198,11 @@ function NotificationItem({ item, onRead, isBusy }: { item: Notification; onRead
               <span className="notice__label">{t('exchange.applications.reason')}</span> {item.payload.reason}
             </p>
           )}
-          <Link to={`/applications#application-${item.payload.applicationId}`}>
-            {t('exchange.notifications.openApplication')}
-          </Link>
+          <p>
+            <Link to={`/applications#application-${item.payload.applicationId}`}>
+              {t('exchange.notifications.openApplication')}
+            </Link>
+          </p>
         </>
       ) : (
         <>

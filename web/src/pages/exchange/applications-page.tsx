@@ -16,13 +16,18 @@ import { useDocumentTitle } from '../../layout/use-document-title'
 import { useAccount } from '../../session/require-session'
 import { SectionPage } from '../section-page'
 import { daysSince } from './format'
+import { SeekerFrame } from './seeker-frame'
 
 /** The seeker's applications, each with its current state, since when, and every step that led there. */
 export function ApplicationsPage() {
   const account = useAccount()
   // Employers have an "applications" section of their own, built in their cabinet.
   if (account.role !== 'citizen') return <SectionPage section="applications" />
-  return <MyApplications />
+  return (
+    <SeekerFrame>
+      <MyApplications />
+    </SeekerFrame>
+  )
 }
 
 function MyApplications() {

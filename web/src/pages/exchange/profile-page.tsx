@@ -21,8 +21,6 @@ import { formatDateTime } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
-import { useAccount } from '../../session/require-session'
-import { NotFoundPage } from '../not-found-page'
 
 const languageCodes: readonly LanguageCode[] = ['kk', 'ru', 'en']
 
@@ -117,10 +115,8 @@ function toInput(draft: Draft, keepDistrict: string | null): { input?: ProfileIn
 
 export function ProfilePage() {
   const { t } = useTranslation()
-  const account = useAccount()
   useDocumentTitle(t('exchange.profile.title'))
   const profile = useMyProfile()
-  if (account.role !== 'citizen') return <NotFoundPage />
   return (
     <div className="profile">
       <PageHeading lead={t('exchange.profile.lead')}>{t('exchange.profile.title')}</PageHeading>

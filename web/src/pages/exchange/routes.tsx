@@ -5,6 +5,7 @@ import { AlertsPage } from './alerts-page'
 import { ApplicationsPage } from './applications-page'
 import { ProfilePage } from './profile-page'
 import { SearchPage } from './search-page'
+import { SeekerFrame, seekerPaths } from './seeker-frame'
 import { VacancyPage } from './vacancy-page'
 import './exchange.css'
 
@@ -19,14 +20,31 @@ export const exchangePublicRoutes: ReactNode = (
   </>
 )
 
-/** The seeker's cabinet: applications with their timelines, the profile, saved searches and notifications. */
+/**
+ * The seeker's cabinet under the menu's "applications": applications with their timelines, the profile, saved
+ * searches and notifications, joined by the cabinet's own sub-menu.
+ */
 export const exchangeSessionRoutes: ReactNode = (
   <>
-    <Route path={sectionPaths.applications} element={<ApplicationsPage />} />
-    <Route path={sectionPaths.profile} element={<ProfilePage />} />
-    <Route path={sectionPaths.alerts} element={<AlertsPage />} />
+    <Route path={seekerPaths.applications} element={<ApplicationsPage />} />
+    <Route
+      path={seekerPaths.profile}
+      element={
+        <SeekerFrame>
+          <ProfilePage />
+        </SeekerFrame>
+      }
+    />
+    <Route
+      path={seekerPaths.alerts}
+      element={
+        <SeekerFrame>
+          <AlertsPage />
+        </SeekerFrame>
+      }
+    />
   </>
 )
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const exchangeSections: readonly Section[] = ['vacancies', 'applications', 'profile', 'alerts']
+export const exchangeSections: readonly Section[] = ['vacancies', 'applications']
