@@ -148,7 +148,10 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
     'anyone searches without signing in: results with wages, facet counts, filters and paging in the address',
     async () => {
       await withPage(async (page) => {
-        await page.goto('/vacancies')
+        // A visitor lands on the sign-in page; the header leads to the public search.
+        await page.goto('/')
+        await seeHeading(page, 'Жүйеге кіру')
+        await page.getByRole('banner').getByRole('link', { name: 'Бос жұмыс орындары' }).click()
         await seeHeading(page, 'Бос жұмыс орындары')
         // Signed out: no menu, and the search is not sent to the sign-in page.
         expect(new URL(page.url()).pathname).toBe('/vacancies')
