@@ -36,6 +36,8 @@ const welder = {
 }
 /** "сварщик" with щ typed as ш: one letter off, so the full-text search alone finds nothing. */
 const typo = 'сваршик'
+/** Packers' vacancies: one more page than the 20 a page shows. */
+const packers = 23
 const rejectionReason = 'Нужен опыт работы с аргонодуговой сваркой не менее двух лет'
 
 interface SearchAnswer {
@@ -99,6 +101,21 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
     const draft = (await asEmployer('/api/vacancies', welder)) as { id: number }
     vacancyId = draft.id
     await asEmployer(`/api/vacancies/${vacancyId}/publish`, {})
+
+    // More vacancies of one occupation than fit on a page, to page through.
+    for (let i = 1; i <= packers; i++) {
+      const packer = (await asEmployer('/api/vacancies', {
+        ...welder,
+        title: `Упаковщик продукции, цех ${i}`,
+        occupationCode: '9321',
+        description: 'Упаковка готовой продукции на линии.',
+        wageMin: 200_000 + i * 1000,
+        wageMax: 260_000 + i * 1000,
+        // One in Kostanay, so that the region facet has two regions to tell apart.
+        katoCode: i === 1 ? '391010000' : welder.katoCode,
+      })) as { id: number }
+      await asEmployer(`/api/vacancies/${packer.id}/publish`, {})
+    }
 
     // The in-memory index loads in the background after start; until it has, PostgreSQL answers and the typo
     // falls back to similar titles without naming the correction. Wait for the index so the page can name it.
@@ -167,11 +184,14 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
 
         // The region facet counts what each region would give; ticking one narrows the results to it.
         const pavlodar = await search('region=55&page_size=20')
+        expect(pavlodar.total).toBeLessThan(all.total)
         const region = page.getByRole('group', { name: 'Өңір' }).getByRole('checkbox', { name: /Павлодар облысы/ })
         const label = page.locator('.facet__option', { hasText: 'Павлодар облысы' })
         expect(await label.locator('.facet__count').textContent()).toBe(String(pavlodar.total))
-        await region.check()
+        // click, not check: the box follows the address, which React Router updates in a transition just after.
+        await region.click()
         await page.waitForURL((url) => url.searchParams.getAll('region').join() === '55')
+        expect(await region.isChecked()).toBe(true)
         await count.getByText(`Табылған бос орындар: ${pavlodar.total}`).waitFor()
 
         // The address is the search: opening it afresh gives the same results, filter ticked.
@@ -334,6 +354,99 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         await page.getByRole('button', { name: '«Сварка в Павлодаре» сақталған іздеуін жою' }).click()
         await page.getByText('Әзірге сақталған іздеу жоқ.').waitFor()
       }, 'exchange-saved-search')
+    },
+    testTimeout,
+  )
+
+  it(
+    'pages through the results: each page has its own address, and no vacancy is shown twice or skipped',
+    async () => {
+      await withPage(async (page) => {
+        await page.goto('/vacancies?q=упаковщик&sort=wage')
+        const count = page.getByRole('status').filter({ hasText: 'Табылған бос орындар' })
+        await count.getByText(`Табылған бос орындар: ${packers}`).waitFor()
+        const titles = page.locator('.vacancy-card__title')
+        expect(await titles.count()).toBe(20)
+        const first = await titles.allTextContents()
+
+        const pager = page.getByRole('navigation', { name: 'Нәтиже беттері' })
+        await pager.getByRole('link', { name: '2-бет' }).click()
+        await page.waitForURL((url) => url.searchParams.get('page') === '2')
+        await page
+          .locator('.vacancy-card')
+          .nth(packers - 21)
+          .waitFor()
+        expect(await titles.count()).toBe(packers - 20)
+        const second = await titles.allTextContents()
+        expect(await pager.getByRole('link', { name: '2-бет' }).getAttribute('aria-current')).toBe('page')
+
+        const seen = [...first, ...second]
+        expect(new Set(seen).size).toBe(packers)
+        // Sorted by wage, highest first, across the page boundary.
+        expect(seen[0]).toBe(`Упаковщик продукции, цех ${packers}`)
+        expect(seen.at(-1)).toBe('Упаковщик продукции, цех 1')
+
+        // The second page's address, opened afresh, is the same page.
+        await page.reload()
+        await page
+          .locator('.vacancy-card')
+          .nth(packers - 21)
+          .waitFor()
+        expect(await titles.allTextContents()).toEqual(second)
+      }, 'exchange-paging')
+    },
+    testTimeout,
+  )
+
+  it(
+    'a seeker fills in the profile, is told which field is wrong, and finds the profile saved',
+    async () => {
+      await withPage(async (page) => {
+        await page.goto('/profile')
+        await seeHeading(page, 'Жүйеге кіру')
+        await page.getByLabel('Логин').fill('citizen')
+        await page.getByLabel('Құпиясөз').fill('demo')
+        await page.getByRole('button', { name: 'Кіру', exact: true }).click()
+        await seeHeading(page, 'Менің профилім')
+
+        await page.getByRole('radio', { name: /Өтінім берген жұмыс берушілерім де/ }).check()
+        await page.getByLabel('Кәсіптер (ISCO-08 кодтары)').fill('7212, сварщик')
+        await page.getByLabel('Күтетін жалақым, айына ₸').fill('350 000')
+        await page.getByLabel('Қай жерде жұмыс істегім келеді').selectOption('55')
+        await page.getByLabel('Дағдылар', { exact: true }).fill('полуавтомат, чтение чертежей')
+        await page.getByLabel('орыс тілі').selectOption('fluent')
+        await page.getByRole('button', { name: 'Профильді сақтау' }).click()
+
+        // A word where a code belongs is caught before sending, and the message leads to the field.
+        const problems = page.getByRole('alert')
+        await problems.getByText('Мына өрістерді түзетіңіз').waitFor()
+        await problems.getByRole('link', { name: /Кәсіптер: 1–4 цифрлы кодтар/ }).click()
+        const occupations = page.getByLabel('Кәсіптер (ISCO-08 кодтары)')
+        expect(await occupations.getAttribute('aria-invalid')).toBe('true')
+        await occupations.fill('7212')
+        await page.getByRole('button', { name: 'Профильді сақтау' }).click()
+        await page
+          .getByRole('status')
+          .getByText(/сақталды/)
+          .waitFor()
+
+        await page.reload()
+        await seeHeading(page, 'Менің профилім')
+        expect(await page.getByLabel('Кәсіптер (ISCO-08 кодтары)').inputValue()).toBe('7212')
+        expect(await page.getByLabel('Күтетін жалақым, айына ₸').inputValue()).toBe('350000')
+        expect(await page.getByRole('radio', { name: /Өтінім берген жұмыс берушілерім де/ }).isChecked()).toBe(true)
+        expect(await page.getByLabel('орыс тілі').inputValue()).toBe('fluent')
+
+        const saved = await page.request.get('/api/me/profile')
+        expect(await saved.json()).toMatchObject({
+          visibility: 'employers',
+          desiredOccupations: ['7212'],
+          desiredWage: 350_000,
+          regionCode: '55',
+          skills: ['полуавтомат', 'чтение чертежей'],
+          languages: [{ lang: 'ru', level: 'fluent' }],
+        })
+      }, 'exchange-profile')
     },
     testTimeout,
   )
