@@ -105,7 +105,9 @@ function Results({
   const { t } = useTranslation()
   const language = currentLanguage()
   const sortId = useId()
-  const effectiveSort = sort ?? (params.q ? 'relevance' : 'date')
+  // Relevance means nothing without words; the API then orders by date, and so does the menu.
+  const effectiveSort =
+    sort === undefined || (sort === 'relevance' && !params.q) ? (params.q ? 'relevance' : 'date') : sort
 
   return (
     <>
