@@ -15,6 +15,7 @@ import { exchangeRoutes, vacancyPageRoutes } from './modules/exchange/index.js'
 import { fairRoutes } from './modules/fairs/index.js'
 import { hotlineRoutes } from './modules/hotline/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
+import { projectRoutes } from './modules/projects/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { socialRoutes } from './modules/social/index.js'
@@ -136,12 +137,13 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(authRoutes, { prefix: '/api/auth', db, config })
   await app.register(personRoutes, { prefix: '/api', db })
   await app.register(registryRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
-  await app.register(exchangeRoutes, { prefix: '/api', db })
+  await app.register(exchangeRoutes, { prefix: '/api', db, searchCacheSeconds: config.searchCacheSeconds })
   // Public vacancy pages carry schema.org JobPosting JSON-LD in the served HTML, for search engines.
   await app.register(vacancyPageRoutes, { db, webDist: config.webDist })
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(hotlineRoutes, { prefix: '/api', db })
   await app.register(fairRoutes, { prefix: '/api', db })
+  await app.register(projectRoutes, { prefix: '/api', db })
 
   if (existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: 'index.html' })

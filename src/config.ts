@@ -23,6 +23,8 @@ const ConfigSchema = Type.Object({
   /** Largest channel file accepted in one upload. */
   maxUploadBytes: Type.Integer({ minimum: 1 }),
   loginRateLimit: Type.Integer({ minimum: 1 }),
+  /** How long an identical public search may reuse its answer while no vacancy changed (0 = never). */
+  searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
   webDist: Type.String(),
   refDataDir: Type.String(),
 })
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: env.MAX_UPLOAD_BYTES === undefined ? 4 * 1024 ** 3 : Number(env.MAX_UPLOAD_BYTES),
     sessionHours: env.SESSION_HOURS === undefined ? 12 : Number(env.SESSION_HOURS),
     loginRateLimit: env.LOGIN_RATE_LIMIT === undefined ? 10 : Number(env.LOGIN_RATE_LIMIT),
+    searchCacheSeconds: env.SEARCH_CACHE_SECONDS === undefined ? 10 : Number(env.SEARCH_CACHE_SECONDS),
     webDist: path.join(ROOT, 'web', 'dist'),
     refDataDir: path.join(ROOT, 'refdata'),
     ...overrides,

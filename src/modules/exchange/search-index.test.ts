@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, loginAs, type TestApp } from '../../../tests/helpers/app.js'
@@ -5,7 +6,7 @@ import type { ExchangeTables } from './exchange.tables.js'
 import { PAVLODAR_CITY, publishVacancy } from './exchange.testing.js'
 import type { SearchQuery, SearchResult } from './search.schema.js'
 import { searchFilters, searchVacancies } from './search.service.js'
-import { editDistance, parseStrippedTsvector } from './search-index.js'
+import { editDistance, letterMask, parseStrippedTsvector, tooFarByLetters } from './search-index.js'
 import { SearchIndex } from './search-index.service.js'
 
 // A small seeded corpus in three languages, written straight into the table (the API is tested below).
@@ -218,5 +219,24 @@ describe('index helpers', () => {
     expect(editDistance('програмист', 'программист', 2)).toBe(1)
     expect(editDistance('водитлеь', 'водитель', 2)).toBe(1)
     expect(editDistance('космонавт', 'водитель', 2)).toBe(3)
+  })
+
+  it('never rejects by letters a word that is within the distance, so no correction is lost to the filter', () => {
+    const word = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'абвгдеәқңоөұүaeio') })
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const d = editDistance(a, b, 2)
+        if (d <= 2) expect(tooFarByLetters(letterMask(a), letterMask(b), d)).toBe(false)
+      }),
+      { numRuns: 5000 },
+    )
+    // And it does reject most of the far ones, which is what makes it worth having.
+    expect(tooFarByLetters(letterMask('программист'), letterMask('жүргізуші'), 2)).toBe(true)
+  })
+
+  it('computes the same distance after a long word grew the reused rows', () => {
+    const long = 'а'.repeat(100)
+    expect(editDistance(long, `${long}б`, 2)).toBe(1)
+    expect(editDistance('водитель', 'вадитель', 2)).toBe(1)
   })
 })

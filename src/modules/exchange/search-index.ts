@@ -126,28 +126,70 @@ function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | 
   return b
 }
 
+// Rows of the distance table, reused by every call (a search runs to completion on one thread).
+let rowPrev2 = new Int32Array(64)
+let rowPrev = new Int32Array(64)
+let rowCur = new Int32Array(64)
+
 /** Restricted Damerau–Levenshtein (optimal string alignment) distance, giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length
   const lb = b.length
   if (Math.abs(la - lb) > max) return max + 1
-  let prev2 = new Array<number>(lb + 1).fill(0)
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j)
-  let cur = new Array<number>(lb + 1).fill(0)
+  if (rowPrev.length <= lb) {
+    rowPrev2 = new Int32Array(lb * 2)
+    rowPrev = new Int32Array(lb * 2)
+    rowCur = new Int32Array(lb * 2)
+  }
+  let prev2 = rowPrev2
+  let prev = rowPrev
+  let cur = rowCur
+  for (let j = 0; j <= lb; j++) prev[j] = j
   for (let i = 1; i <= la; i++) {
     cur[0] = i
     let rowMin = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1)
+      const cb = b.charCodeAt(j - 1)
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca === cb ? 0 : 1),
+      )
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        v = Math.min(v, (prev2[j - 2] as number) + 1)
       cur[j] = v
       if (v < rowMin) rowMin = v
     }
     if (rowMin > max) return max + 1
-    ;[prev2, prev, cur] = [prev, cur, prev2]
+    const t = prev2
+    prev2 = prev
+    prev = cur
+    cur = t
   }
-  return prev[lb] ?? max + 1
+  return prev[lb] as number
+}
+
+/** Which of 32 buckets of letters a word uses (letters hashed by code point). */
+export function letterMask(word: string): number {
+  let mask = 0
+  for (let i = 0; i < word.length; i++) mask |= 1 << (Math.imul(word.charCodeAt(i), 0x9e3779b1) >>> 27)
+  return mask >>> 0
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+/**
+ * A lower bound of the edit distance from the words' letter masks: one edit (insertion, deletion, substitution,
+ * transposition) changes whether at most two buckets are used, so words whose masks differ in more than 2 × max
+ * buckets are further apart than max — most of the vocabulary is rejected without computing a distance.
+ */
+export function tooFarByLetters(maskA: number, maskB: number, max: number): boolean {
+  return bitCount((maskA ^ maskB) >>> 0) > 2 * max
 }
 
 /**
@@ -192,6 +234,9 @@ export class SearchIndexData {
   // --- the bulk block: sorted lexemes, offsets, postings (slot * 4 + weight code)
   private lexemes: string[] = []
   private lexemeId = new Map<string, number>()
+  private lexemeMasks = new Uint32Array(0)
+  /** Corrections already worked out, valid while the data's version is the same. */
+  private corrections = { version: -1, words: new Map<string, string | undefined>() }
   private offsets = new Int32Array(1)
   private postings = new Uint32Array(0)
   // --- slots added after the bulk block
@@ -348,6 +393,7 @@ export class SearchIndexData {
     }
     this.lexemes = order.map((i) => lex[i] as string)
     this.lexemeId = new Map(this.lexemes.map((l, i) => [l, i]))
+    this.lexemeMasks = Uint32Array.from(this.lexemes, letterMask)
     this.offsets = offsets
     this.postings = postings
     this.staging = null
@@ -529,29 +575,44 @@ export class SearchIndexData {
    * most frequent. Any lexeme of a vacancy counts as a word.
    */
   correct(word: string): string | undefined {
-    const max = word.length >= 8 ? 2 : 1
     if (word.length < 4) return undefined
+    if (this.corrections.version !== this.version) this.corrections = { version: this.version, words: new Map() }
+    const known = this.corrections.words
+    if (known.has(word)) return known.get(word)
+    const corrected = this.closestWord(word)
+    if (known.size >= 10_000) known.clear()
+    known.set(word, corrected)
+    return corrected
+  }
+
+  private closestWord(word: string): string | undefined {
+    const max = word.length >= 8 ? 2 : 1
+    const mask = letterMask(word)
     let best: string | undefined
     let bestDistance = max + 1
     let bestFrequency = 0
-    const consider = (lexeme: string, frequency: number) => {
-      if (frequency < 1 || Math.abs(lexeme.length - word.length) > max) return
+    const consider = (lexeme: string, lexemeMask: number, frequency: () => number) => {
+      if (Math.abs(lexeme.length - word.length) > max || tooFarByLetters(mask, lexemeMask, max)) return
+      const f = frequency()
+      if (f < 1) return
       const d = editDistance(word, lexeme, Math.min(max, bestDistance))
       if (d > max || d === 0) return
-      if (d < bestDistance || (d === bestDistance && frequency > bestFrequency)) {
+      if (d < bestDistance || (d === bestDistance && f > bestFrequency)) {
         best = lexeme
         bestDistance = d
-        bestFrequency = frequency
+        bestFrequency = f
       }
     }
     for (let i = 0; i < this.lexemes.length; i++) {
       const lexeme = this.lexemes[i] as string
       consider(
         lexeme,
-        (this.offsets[i + 1] as number) - (this.offsets[i] as number) + (this.delta.get(lexeme)?.length ?? 0),
+        this.lexemeMasks[i] as number,
+        () => (this.offsets[i + 1] as number) - (this.offsets[i] as number) + (this.delta.get(lexeme)?.length ?? 0),
       )
     }
-    for (const [lexeme, list] of this.delta) if (!this.lexemeId.has(lexeme)) consider(lexeme, list.length)
+    for (const [lexeme, list] of this.delta)
+      if (!this.lexemeId.has(lexeme)) consider(lexeme, letterMask(lexeme), () => list.length)
     return best
   }
 

@@ -7,15 +7,18 @@ import { SearchIndex } from './search-index.service.js'
 const pub = { access: 'public' } as const
 const tags = ['vacancies']
 
-export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Db; searchIndex?: SearchIndex | false }> = async (
-  app,
-  { db, searchIndex },
-) => {
+export const searchRoutes: FastifyPluginAsyncTypebox<{
+  db: Db
+  searchIndex?: SearchIndex | false
+  /** How long an identical search reuses its answer while nothing changed (SearchIndexOptions.cacheMs). */
+  cacheMs?: number
+}> = async (app, { db, searchIndex, cacheMs }) => {
   // The in-memory index loads in the background once the server is ready; until then PostgreSQL answers.
   const index =
     searchIndex === false
       ? undefined
-      : (searchIndex ?? new SearchIndex(db, { log: (message) => app.log.info(message) }))
+      : (searchIndex ??
+        new SearchIndex(db, { log: (message) => app.log.info(message), ...(cacheMs !== undefined && { cacheMs }) }))
   if (index !== undefined && searchIndex === undefined) {
     app.addHook('onReady', async () => {
       void index.start()

@@ -1,2 +1,3 @@
 export { fairRoutes } from './fair.routes.js'
 export { switchFairs } from './fair.service.js'
+export { type FairsOverview, readFairsOverview } from './overview.repository.js'

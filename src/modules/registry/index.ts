@@ -11,4 +11,8 @@ export {
   sweepAbandonedBatches,
 } from './ingest.service.js'
 export { registryRoutes } from './registry.routes.js'
-export { findCurrentStatusCode } from './status.service.js'
+export {
+  findCurrentStatusCode,
+  listPlans as listFormalisationPlans,
+  summarise as summariseFormalisation,
+} from './status.service.js'

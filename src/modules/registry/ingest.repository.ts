@@ -23,9 +23,10 @@ export const STAGE_COLUMNS = [
 
 // iin is char(12) like the tables it joins: a text column made the planner scan people and current_status
 // instead of using their primary keys (485 ms → 13 ms for a 1,000-event call, measured by bench/registry.bench.ts).
+// source_ref is compared byte for byte, like the history's column (migration 0018).
 export async function createStage(client: pg.PoolClient): Promise<void> {
   await client.query(`CREATE TEMP TABLE reg_stage (
-    line integer NOT NULL, iin char(12), status text, valid_from text, valid_to text, source_ref text,
+    line integer NOT NULL, iin char(12), status text, valid_from text, valid_to text, source_ref text COLLATE "C",
     content text, reason text, raw text) ON COMMIT DROP`)
 }
 
@@ -57,17 +58,30 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
 
   // 1. Classify every row that passed validation: repeated in this file, already recorded, unknown person,
   //    dated before birth, or new. A key seen before with other content is a conflict, never an overwrite.
+  //    Repeats are found by grouping the keys alone (a window over every row sorted whole staged rows: 2× slower),
+  //    then the first line of each repeated key is read from that small set.
+  await step(
+    'repeats',
+    `CREATE TEMP TABLE reg_repeats ON COMMIT DROP AS
+     WITH keys AS (
+       SELECT source_ref FROM reg_stage WHERE reason IS NULL GROUP BY source_ref HAVING count(*) > 1
+     )
+     SELECT DISTINCT ON (s.source_ref) s.source_ref, s.line AS first_line, s.content AS first_content
+     FROM reg_stage s JOIN keys k ON k.source_ref = s.source_ref
+     WHERE s.reason IS NULL
+     ORDER BY s.source_ref, s.line`,
+  )
   await step(
     'classify',
     `CREATE TEMP TABLE reg_classified ON COMMIT DROP AS
-     WITH v AS (
-       SELECT s.*, first_value(s.content) OVER w AS first_content, first_value(s.line) OVER w AS first_line
-       FROM reg_stage s WHERE s.reason IS NULL
-       WINDOW w AS (PARTITION BY s.source_ref ORDER BY s.line)
-     ), k AS (
-       SELECT v.*, e.id AS known_id,
+     WITH k AS (
+       SELECT s.line, s.iin, s.status, s.valid_from, s.valid_to, s.source_ref, s.content,
+              coalesce(rp.first_line, s.line) AS first_line, rp.first_content, e.id AS known_id,
               e.iin || '|' || e.status || '|' || e.valid_from || '|' || coalesce(e.valid_to::text, '') AS known_content
-       FROM v LEFT JOIN registry.status_events e ON e.channel_code = $1 AND e.source_ref = v.source_ref
+       FROM reg_stage s
+       LEFT JOIN reg_repeats rp ON rp.source_ref = s.source_ref
+       LEFT JOIN registry.status_events e ON e.channel_code = $1 AND e.source_ref = s.source_ref
+       WHERE s.reason IS NULL
      )
      SELECT k.line, k.iin, k.status, k.valid_from::date AS valid_from, k.valid_to::date AS valid_to, k.source_ref,
             sc.status_group, r.rank, r.freshness_days,
@@ -98,58 +112,65 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
     [channelCode],
   )
 
-  // Temporary tables get no statistics by themselves; without them the planner misjudged the joins below.
+  // Temporary tables get no statistics by themselves; without them the planner misjudged the join below.
   await step('analyze classified', 'ANALYZE reg_classified')
 
-  // 2. One candidate per person (highest rank, then latest effective date, then last line) against the current
-  //    status: a reconfirmation always applies; a change applies if it outranks a fresh status, or is at least
-  //    as recent as it among equals, or is at least as recent as a status nobody reconfirmed in time.
+  // 2. Every new event, with its history id drawn now and whether it applies: one candidate per person (highest
+  //    rank, then latest effective date, then last line) against the current status. A reconfirmation always
+  //    applies; a change applies if it outranks a fresh status, or is at least as recent as it among equals, or is
+  //    at least as recent as a status nobody reconfirmed in time. Drawing the ids here lets the history, the current
+  //    status and the outbox each be one plain INSERT … SELECT from this table, in person order.
   await step(
-    'winners',
-    `CREATE TEMP TABLE reg_winners ON COMMIT DROP AS
-     SELECT DISTINCT ON (c.iin) c.line, c.iin, c.status, c.status_group, c.valid_from, c.rank, c.freshness_days,
-            cur.status AS old_status,
-            (cur.iin IS NULL OR cur.status = c.status OR c.rank > cur.rank
-              OR (c.rank = cur.rank AND c.valid_from >= cur.valid_from)
-              OR (cur.fresh_until < now() AND c.valid_from >= cur.valid_from)) AS wins
-     FROM reg_classified c LEFT JOIN registry.current_status cur ON cur.iin = c.iin
-     WHERE c.outcome = 'new'
-     ORDER BY c.iin, c.rank DESC, c.valid_from DESC, c.line DESC`,
+    'decide',
+    `CREATE TEMP TABLE reg_new ON COMMIT DROP AS
+     SELECT nextval($1::regclass) AS id, d.line, d.iin, d.status, d.status_group, d.valid_from, d.valid_to,
+            d.source_ref, d.rank, d.freshness_days, d.old_status, (d.pick = 1 AND d.wins) AS applied
+     FROM (
+       SELECT c.*, cur.status AS old_status,
+              row_number() OVER (PARTITION BY c.iin ORDER BY c.rank DESC, c.valid_from DESC, c.line DESC) AS pick,
+              (cur.iin IS NULL OR cur.status = c.status OR c.rank > cur.rank
+                OR (c.rank = cur.rank AND c.valid_from >= cur.valid_from)
+                OR (cur.fresh_until < now() AND c.valid_from >= cur.valid_from)) AS wins
+       FROM reg_classified c LEFT JOIN registry.current_status cur ON cur.iin = c.iin
+       WHERE c.outcome = 'new'
+     ) d`,
+    ['registry.status_events_id_seq'],
   )
 
-  await step('analyze winners', 'ANALYZE reg_winners')
-
-  // 3. History (every new event, applied or superseded), current status and the outbox in one statement.
+  // 3. History (every new event, applied or superseded), current status and the outbox.
   await step(
-    'apply',
-    `WITH ins AS (
-       INSERT INTO registry.status_events (iin, status, valid_from, valid_to, recorded_at, channel_code, batch_id, source_ref, outcome)
-       SELECT c.iin, c.status, c.valid_from, c.valid_to, now(), $1, $2, c.source_ref,
-              CASE WHEN w.line IS NOT NULL THEN 'applied' ELSE 'superseded' END
-       FROM reg_classified c LEFT JOIN reg_winners w ON w.line = c.line AND w.wins
-       WHERE c.outcome = 'new'
-       RETURNING id, iin, outcome
-     ), applied AS (
-       SELECT ins.id, w.* FROM ins JOIN reg_winners w ON w.iin = ins.iin WHERE ins.outcome = 'applied'
-     ), up AS (
-       INSERT INTO registry.current_status AS cur
-         (iin, status, status_group, valid_from, channel_code, rank, event_id, confirmed_at, fresh_until)
-       SELECT iin, status, status_group, valid_from, $1, rank, id, now(), now() + make_interval(days => freshness_days)
-       FROM applied
-       ON CONFLICT (iin) DO UPDATE SET
-         status = EXCLUDED.status,
-         status_group = EXCLUDED.status_group,
-         -- A reconfirmation keeps the status's start and its strongest source; a change starts anew.
-         valid_from = CASE WHEN cur.status = EXCLUDED.status THEN least(cur.valid_from, EXCLUDED.valid_from) ELSE EXCLUDED.valid_from END,
-         channel_code = CASE WHEN cur.status = EXCLUDED.status AND cur.rank > EXCLUDED.rank THEN cur.channel_code ELSE EXCLUDED.channel_code END,
-         rank = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.rank, EXCLUDED.rank) ELSE EXCLUDED.rank END,
-         event_id = CASE WHEN cur.status = EXCLUDED.status THEN cur.event_id ELSE EXCLUDED.event_id END,
-         confirmed_at = EXCLUDED.confirmed_at,
-         fresh_until = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.fresh_until, EXCLUDED.fresh_until) ELSE EXCLUDED.fresh_until END
-     )
-     INSERT INTO registry.outbox (iin, old_status, new_status, valid_from, channel_code, event_id)
-     SELECT iin, old_status, status, valid_from, $1, id FROM applied WHERE old_status IS DISTINCT FROM status`,
+    'history',
+    `INSERT INTO registry.status_events
+       (id, iin, status, valid_from, valid_to, recorded_at, channel_code, batch_id, source_ref, outcome)
+     OVERRIDING SYSTEM VALUE
+     SELECT id, iin, status, valid_from, valid_to, now(), $1, $2, source_ref,
+            CASE WHEN applied THEN 'applied' ELSE 'superseded' END
+     FROM reg_new`,
     [channelCode, batchId],
+  )
+  await step(
+    'current',
+    `INSERT INTO registry.current_status AS cur
+       (iin, status, status_group, valid_from, channel_code, rank, event_id, confirmed_at, fresh_until)
+     SELECT iin, status, status_group, valid_from, $1, rank, id, now(), now() + make_interval(days => freshness_days)
+     FROM reg_new WHERE applied
+     ON CONFLICT (iin) DO UPDATE SET
+       status = EXCLUDED.status,
+       status_group = EXCLUDED.status_group,
+       -- A reconfirmation keeps the status's start and its strongest source; a change starts anew.
+       valid_from = CASE WHEN cur.status = EXCLUDED.status THEN least(cur.valid_from, EXCLUDED.valid_from) ELSE EXCLUDED.valid_from END,
+       channel_code = CASE WHEN cur.status = EXCLUDED.status AND cur.rank > EXCLUDED.rank THEN cur.channel_code ELSE EXCLUDED.channel_code END,
+       rank = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.rank, EXCLUDED.rank) ELSE EXCLUDED.rank END,
+       event_id = CASE WHEN cur.status = EXCLUDED.status THEN cur.event_id ELSE EXCLUDED.event_id END,
+       confirmed_at = EXCLUDED.confirmed_at,
+       fresh_until = CASE WHEN cur.status = EXCLUDED.status THEN greatest(cur.fresh_until, EXCLUDED.fresh_until) ELSE EXCLUDED.fresh_until END`,
+    [channelCode],
+  )
+  await step(
+    'outbox',
+    `INSERT INTO registry.outbox (iin, old_status, new_status, valid_from, channel_code, event_id)
+     SELECT iin, old_status, status, valid_from, $1, id FROM reg_new WHERE applied AND old_status IS DISTINCT FROM status`,
+    [channelCode],
   )
 
   // 4. Rejected rows with their reasons, from validation and from classification.
@@ -166,11 +187,12 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
 
   const { rows } = await step<Omit<MergeCounts, 'timings'>>(
     'count',
-    `SELECT (SELECT count(*) FROM reg_winners WHERE wins)::int AS applied,
-            (SELECT count(*) FROM reg_classified WHERE outcome = 'new')::int - (SELECT count(*) FROM reg_winners WHERE wins)::int AS superseded,
-            (SELECT count(*) FROM reg_classified WHERE outcome = 'duplicate')::int AS duplicate,
-            ((SELECT count(*) FROM reg_classified WHERE outcome = 'rejected') + (SELECT count(*) FROM reg_stage WHERE reason IS NOT NULL))::int AS rejected,
-            (SELECT count(*) FROM reg_stage)::int AS staged`,
+    `SELECT n.applied, n.superseded, c.duplicate, c.rejected + s.rejected AS rejected, s.staged
+     FROM (SELECT count(*) FILTER (WHERE applied)::int AS applied, count(*) FILTER (WHERE NOT applied)::int AS superseded
+           FROM reg_new) n,
+          (SELECT count(*) FILTER (WHERE outcome = 'duplicate')::int AS duplicate,
+                  count(*) FILTER (WHERE outcome = 'rejected')::int AS rejected FROM reg_classified) c,
+          (SELECT count(*)::int AS staged, count(*) FILTER (WHERE reason IS NOT NULL)::int AS rejected FROM reg_stage) s`,
   )
   return { ...(rows[0] as Omit<MergeCounts, 'timings'>), timings }
 }
@@ -187,12 +209,12 @@ export async function listRowResults(client: pg.PoolClient): Promise<RowResult[]
     `SELECT s.line,
             CASE WHEN s.reason IS NOT NULL THEN 'rejected'
                  WHEN c.outcome <> 'new' THEN c.outcome
-                 WHEN w.line IS NOT NULL THEN 'applied'
+                 WHEN n.applied THEN 'applied'
                  ELSE 'superseded' END AS outcome,
             coalesce(s.reason, c.reason) AS reason
      FROM reg_stage s
      LEFT JOIN reg_classified c ON c.line = s.line
-     LEFT JOIN reg_winners w ON w.line = s.line AND w.wins
+     LEFT JOIN reg_new n ON n.line = s.line
      ORDER BY s.line`,
   )
   return rows

@@ -1,0 +1,2 @@
+export { seedProjectsDemo } from './demo.service.js'
+export { projectRoutes } from './project.routes.js'
