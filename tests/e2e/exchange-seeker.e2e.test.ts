@@ -188,8 +188,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         const region = page.getByRole('group', { name: 'Өңір' }).getByRole('checkbox', { name: /Павлодар облысы/ })
         const label = page.locator('.facet__option', { hasText: 'Павлодар облысы' })
         expect(await label.locator('.facet__count').textContent()).toBe(String(pavlodar.total))
-        // click, not check: the box follows the address, which React Router updates in a transition just after.
-        await region.click()
+        await region.check()
         await page.waitForURL((url) => url.searchParams.getAll('region').join() === '55')
         expect(await region.isChecked()).toBe(true)
         await count.getByText(`Табылған бос орындар: ${pavlodar.total}`).waitFor()
@@ -310,6 +309,13 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         const notifications = page.locator('.notification')
         await notifications.filter({ hasText: rejectionReason }).waitFor()
         expect(await notifications.filter({ hasText: 'Қысқа тізімде' }).count()).toBe(1)
+        // Read, the notification stops counting as unread.
+        await notifications
+          .filter({ hasText: 'Қысқа тізімде' })
+          .getByRole('button', { name: 'Оқылды деп белгілеу' })
+          .click()
+        await cabinet.getByRole('link', { name: 'Хабарламалар 1 оқылмаған' }).waitFor()
+        await page.getByText('Оқылмағандары: 1').waitFor()
         await page.screenshot({ path: `${shotsDir}/exchange-seeker-alerts.png`, fullPage: true })
       }, 'exchange-seeker-journey')
     },
@@ -372,11 +378,8 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         const pager = page.getByRole('navigation', { name: 'Нәтиже беттері' })
         await pager.getByRole('link', { name: '2-бет' }).click()
         await page.waitForURL((url) => url.searchParams.get('page') === '2')
-        await page
-          .locator('.vacancy-card')
-          .nth(packers - 21)
-          .waitFor()
-        expect(await titles.count()).toBe(packers - 20)
+        // The first page stays on screen until the second has come.
+        await expect.poll(() => titles.count()).toBe(packers - 20)
         const second = await titles.allTextContents()
         expect(await pager.getByRole('link', { name: '2-бет' }).getAttribute('aria-current')).toBe('page')
 
@@ -388,11 +391,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
 
         // The second page's address, opened afresh, is the same page.
         await page.reload()
-        await page
-          .locator('.vacancy-card')
-          .nth(packers - 21)
-          .waitFor()
-        expect(await titles.allTextContents()).toEqual(second)
+        await expect.poll(() => titles.allTextContents()).toEqual(second)
       }, 'exchange-paging')
     },
     testTimeout,
@@ -447,6 +446,46 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
           languages: [{ lang: 'ru', level: 'fluent' }],
         })
       }, 'exchange-profile')
+    },
+    testTimeout,
+  )
+
+  it(
+    'a seeker who has not heard back is told so, and may withdraw after confirming on the page',
+    async () => {
+      await withPage(async (page) => {
+        await page.goto('/login')
+        await page.getByLabel('Логин').fill('citizen')
+        await page.getByLabel('Құпиясөз').fill('demo')
+        await page.getByRole('button', { name: 'Кіру', exact: true }).click()
+        await page.waitForURL((url) => url.pathname === '/')
+
+        const packer = (await search('q=упаковщик&sort=wage&page_size=1')).items[0]
+        const applied = await page.request.post(`/api/vacancies/${packer?.id}/applications`, { data: {} })
+        expect(applied.status()).toBe(201)
+        const { id } = (await applied.json()) as { id: number }
+
+        await page.goto(`/applications#application-${id}`)
+        const card = page.locator(`#application-${id}`)
+        await card.locator('.application__now').getByText('Жіберілді').waitFor()
+        // Not ghosted: the page says the employer has not opened it yet, and since when.
+        await card
+          .getByText('Жұмыс беруші өтінімді әлі ашқан жоқ (жіберілгеннен бері 0 күн)', { exact: false })
+          .waitFor()
+
+        await card.getByRole('button', { name: 'Өтінімді қайтарып алу' }).click()
+        // Keeping it changes nothing.
+        await card.getByRole('button', { name: 'Жоқ, қалдыру' }).click()
+        expect(await card.locator('.application__now').textContent()).toContain('Жіберілді')
+
+        await card.getByRole('button', { name: 'Өтінімді қайтарып алу' }).click()
+        const yes = card.getByRole('button', { name: 'Иә, қайтарып аламын' })
+        expect(await yes.evaluate((element) => element === document.activeElement)).toBe(true)
+        await yes.click()
+        await card.locator('.application__now').getByText('Қайтарып алынды').waitFor()
+        expect(await card.locator('.timeline__status').allTextContents()).toEqual(['Жіберілді', 'Қайтарып алынды'])
+        expect(await card.getByRole('button', { name: 'Өтінімді қайтарып алу' }).count()).toBe(0)
+      }, 'exchange-withdraw')
     },
     testTimeout,
   )

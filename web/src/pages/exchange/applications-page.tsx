@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import {
@@ -73,6 +73,13 @@ function ApplicationCard({ application }: { application: Application }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const withdraw = useWithdraw()
+  const [isConfirming, setIsConfirming] = useState(false)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    // The button that asked is gone; the keyboard moves to the question's answer.
+    if (isConfirming) confirmRef.current?.focus()
+  }, [isConfirming])
   const last: ApplicationEvent | undefined = application.events[application.events.length - 1]
   const since = last?.at ?? application.updatedAt
   const isFinal = finalApplicationStates.includes(application.state)
@@ -140,17 +147,30 @@ function ApplicationCard({ application }: { application: Application }) {
               {withdraw.error.message}
             </p>
           )}
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={withdraw.isPending}
-            onClick={() => {
-              if (window.confirm(t('exchange.applications.withdrawConfirm', { title: application.vacancyTitle })))
-                withdraw.mutate(application.id)
-            }}
-          >
-            {t('exchange.applications.withdraw')}
-          </button>
+          {/* Withdrawing is final, so it takes a second, explicit step on the page (not a browser dialog). */}
+          {isConfirming ? (
+            <div className="notice">
+              <p>{t('exchange.applications.withdrawConfirm', { title: application.vacancyTitle })}</p>
+              <div className="form__buttons">
+                <button
+                  type="button"
+                  className="button"
+                  ref={confirmRef}
+                  disabled={withdraw.isPending}
+                  onClick={() => withdraw.mutate(application.id, { onSettled: () => setIsConfirming(false) })}
+                >
+                  {t('exchange.applications.withdrawYes')}
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setIsConfirming(false)}>
+                  {t('exchange.applications.withdrawNo')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setIsConfirming(true)}>
+              {t('exchange.applications.withdraw')}
+            </button>
+          )}
         </div>
       )}
     </li>

@@ -464,9 +464,19 @@ function Check({
   onChange: (on: boolean) => void
 }) {
   const language = currentLanguage()
+  // The box follows the address, which React Router updates in a transition; until that lands, the click shows.
+  const [pending, setPending] = useState<boolean | null>(null)
+  useEffect(() => setPending(null), [checked])
   return (
     <label className="facet__option">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        checked={pending ?? checked}
+        onChange={(event) => {
+          setPending(event.target.checked)
+          onChange(event.target.checked)
+        }}
+      />
       <span className="facet__label">{label}</span>
       {count !== undefined && <span className="facet__count">{formatNumber(count, language)}</span>}
     </label>
