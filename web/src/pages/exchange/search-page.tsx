@@ -465,15 +465,17 @@ function Check({
 }) {
   const language = currentLanguage()
   // The box follows the address, which React Router updates in a transition; until that lands, the click shows.
-  const [pending, setPending] = useState<boolean | null>(null)
-  useEffect(() => setPending(null), [checked])
+  // The click is remembered with the state it was made from.
+  const [pending, setPending] = useState<{ from: boolean; to: boolean } | null>(null)
+  // Once the address has moved on (this click, the back button, a link), the remembered click is spent.
+  if (pending !== null && pending.from !== checked) setPending(null)
   return (
     <label className="facet__option">
       <input
         type="checkbox"
-        checked={pending ?? checked}
+        checked={pending?.from === checked ? pending.to : checked}
         onChange={(event) => {
-          setPending(event.target.checked)
+          setPending({ from: checked, to: event.target.checked })
           onChange(event.target.checked)
         }}
       />
