@@ -4,6 +4,12 @@ import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
 import { switchFairs } from './modules/fairs/index.js'
+import {
+  claimProgrammesOutbox,
+  followUpCompletions,
+  markProgrammesOutboxProcessed,
+  PROGRAMS_CHANNEL,
+} from './modules/programmes/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 
 /**
@@ -39,6 +45,33 @@ export async function relayExchangeOutbox(database: DatabaseHandle, limit = 1_00
   })
 }
 
+/** Moves programme starts and ends from the programmes outbox into the registry (channel `programs`), like hires. */
+export async function relayProgrammesOutbox(database: DatabaseHandle, limit = 1_000): Promise<number> {
+  return database.db.transaction().execute(async (trx) => {
+    const rows = await claimProgrammesOutbox(trx, limit)
+    if (rows.length > 0) {
+      const payload = (p: unknown) => p as { status: string; validFrom: string; idempotencyKey: string }
+      await submitEvents(
+        database,
+        PROGRAMS_CHANNEL,
+        rows.map((r) => ({
+          iin: r.iin,
+          status: payload(r.payload).status,
+          valid_from: payload(r.payload).validFrom,
+          source_ref: payload(r.payload).idempotencyKey,
+        })),
+        null,
+      )
+    }
+    // Marked after the registry committed: a crash in between re-sends, and the registry answers "duplicate".
+    await markProgrammesOutboxProcessed(
+      trx,
+      rows.map((r) => r.id),
+    )
+    return rows.length
+  })
+}
+
 export function inboxDirOf(config: Readonly<Config>): string {
   return config.inboxDir ?? path.join(config.dataDir, 'inbox')
 }
@@ -51,6 +84,9 @@ export const JOBS = {
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
   'exchange-alerts': '* * * * *',
   'fairs-switch': '* * * * *',
+  'programmes-outbox': '* * * * *',
+  // Six-month follow-up of completions, read from the registry's history once a day.
+  'programmes-followup': '30 2 * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -64,6 +100,8 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
+    'programmes-outbox': () => relayProgrammesOutbox(database),
+    'programmes-followup': () => followUpCompletions(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

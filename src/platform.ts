@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
+import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { seedProjectsDemo } from './modules/projects/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
@@ -40,6 +41,7 @@ export async function startPlatform(
       const demo = await seedRegistryDemo(database, { population: config.demoPopulation })
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
       await seedExchangeDemo(database.db)
+      await seedProgrammesDemo(database.db)
       const projects = await seedProjectsDemo(database.db)
       if (projects.projects > 0)
         log(`demo mode: ${projects.projects} national projects, ${projects.hires} hires on them`)

@@ -3,6 +3,8 @@ import type { Role } from '../api/types'
 export type Section =
   | 'vacancies'
   | 'applications'
+  | 'employerVacancies'
+  | 'candidates'
   | 'fairs'
   | 'status'
   | 'accessLog'
@@ -27,6 +29,8 @@ export type Section =
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
   applications: '/applications',
+  employerVacancies: '/employer/vacancies',
+  candidates: '/employer/candidates',
   fairs: '/fairs',
   status: '/status',
   accessLog: '/access-log',
@@ -55,8 +59,8 @@ export const sectionPaths: Record<Section, string> = {
  */
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
-  employer: ['vacancies', 'applications', 'fairs', 'programmes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline'],
+  employer: ['employerVacancies', 'candidates', 'fairs', 'programmes'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'programmes'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
