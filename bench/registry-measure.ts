@@ -21,6 +21,7 @@ const LABELS: [RegExp, string][] = [
   [/CREATE TEMP TABLE reg_classified/, 'merge 1: classify (CREATE reg_classified)'],
   [/CREATE TEMP TABLE reg_repeats/, 'merge 1: repeated keys (CREATE reg_repeats)'],
   [/^ANALYZE reg_classified/, 'merge 1: ANALYZE reg_classified'],
+  [/^WITH n AS \(SELECT count/, 'merge 2: reserve history ids'],
   [/CREATE TEMP TABLE reg_new/, 'merge 2: decide (CREATE reg_new)'],
   [/^INSERT INTO registry.status_events/, 'merge 3: history'],
   [/^INSERT INTO registry.current_status/, 'merge 3: current status'],

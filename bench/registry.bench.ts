@@ -18,7 +18,6 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { parse } from 'csv-parse'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { loadConfig } from '../src/config.js'
@@ -379,124 +378,6 @@ async function stageCopyOnly(pool: pg.Pool, chunks: readonly string[]): Promise<
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// What-ifs: the same work with one cause of cost removed, to size the proposals (nothing here changes src/)
-
-const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true }
-
-/** csv-parse over the file with parseCsv's options, with and without `info: true` (records counted, no more). */
-async function csvParseRate(file: string, info: boolean): Promise<number> {
-  const t0 = performance.now()
-  await new Promise<number>((resolve, reject) => {
-    let n = 0
-    const parser = createReadStream(file, { encoding: 'utf8' }).pipe(parse({ ...CSV_OPTIONS, raw: true, info }))
-    parser.on('data', () => n++)
-    parser.on('end', () => resolve(n))
-    parser.on('error', reject)
-  })
-  return performance.now() - t0
-}
-
-/**
- * The proposed fast path for the Node side: whole lines cut from 1 MiB chunks and split on commas (a file whose
- * lines hold no quote; a line with one would go to csv-parse), then the same validateEvent and staging text as
- * nodeSideCosts. Returns its time over the file.
- */
-async function plainSplitCost(file: string, statuses: readonly string[], today: string): Promise<number> {
-  const ctx = {
-    channelCode: DAILY_CHANNEL,
-    knownStatuses: new Set(statuses),
-    allowedStatuses: new Set(statuses),
-    today,
-  }
-  const t0 = performance.now()
-  let rest = ''
-  let line = 0
-  let chunk = ''
-  const handle = (text: string) => {
-    line++
-    if (line === 1 || text === '') return // header; a blank line keeps its number
-    const f = text.split(',')
-    let values: (string | number | null)[]
-    if (f.length !== 5)
-      values = [line, null, null, null, null, null, null, `expected 5 columns, found ${f.length}`, text]
-    else {
-      const event = validateEvent({ iin: f[0], status: f[1], valid_from: f[2], source_ref: f[3], valid_to: f[4] }, ctx)
-      if (typeof event === 'string') values = [line, null, null, null, null, null, null, event, text]
-      else {
-        const content = `${event.iin}|${event.status}|${event.validFrom}|${event.validTo ?? ''}`
-        values = [line, event.iin, event.status, event.validFrom, event.validTo, event.sourceRef, content, null, null]
-      }
-    }
-    chunk += `${values.map(copyValue).join('\t')}\n`
-    if (chunk.length >= 1 << 20) chunk = ''
-  }
-  for await (const data of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (data as string)
-    const cut = text.lastIndexOf('\n')
-    rest = text.slice(cut + 1)
-    for (const l of text.slice(0, cut).split('\n')) handle(l)
-  }
-  if (rest !== '') handle(rest)
-  return performance.now() - t0
-}
-
-/**
- * An API-size batch joins its staged IINs (text) to identity.people and registry.current_status (char(12)):
- * as written the comparison casts the indexed column to text, so each call scans both tables. Times the join of
- * 1,000 IINs as now and with the staged side cast to char(12) instead (median of 5).
- */
-async function castCost(
-  pool: pg.Pool,
-): Promise<{ asNowMs: number; castMs: number; asNowPlan: string; castPlan: string }> {
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
-    await client.query('CREATE TEMP TABLE what_if_stage (iin text) ON COMMIT DROP')
-    await client.query(
-      'INSERT INTO what_if_stage SELECT iin FROM registry.current_status ORDER BY md5(iin) LIMIT 1000; ANALYZE what_if_stage',
-    )
-    const variants = {
-      asNow: `SELECT count(p.iin), count(c.iin) FROM what_if_stage s
-              LEFT JOIN identity.person_facts p ON p.iin = s.iin LEFT JOIN registry.current_status c ON c.iin = s.iin`,
-      cast: `SELECT count(p.iin), count(c.iin) FROM what_if_stage s
-             LEFT JOIN identity.person_facts p ON p.iin = s.iin::char(12)
-             LEFT JOIN registry.current_status c ON c.iin = s.iin::char(12)`,
-    }
-    const median = async (sql: string) => {
-      const times: number[] = []
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now()
-        await client.query(sql)
-        times.push(performance.now() - t0)
-      }
-      return times.sort((a, b) => a - b)[2] as number
-    }
-    const plan = async (sql: string) =>
-      (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`)).rows
-        .map((r) => r['QUERY PLAN'])
-        .filter((line) => / on (people|current_status) /.test(line))
-        .map(
-          (line) =>
-            line
-              .trim()
-              .replace(/^->\s*/, '')
-              .split('  (')[0],
-        )
-        .join('; ')
-    const result = {
-      asNowMs: await median(variants.asNow),
-      castMs: await median(variants.cast),
-      asNowPlan: await plan(variants.asNow),
-      castPlan: await plan(variants.cast),
-    }
-    await client.query('ROLLBACK')
-    return result
-  } finally {
-    client.release()
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Report
 
 /** Ends the generated part of the section; what follows it (a hand-written reading) is kept by the next run. */
@@ -617,12 +498,6 @@ async function main() {
     const node = await nodeSideCosts(file, statuses, today)
     const stageCopyMs = await stageCopyOnly(pool, node.stageChunks)
 
-    say('what-ifs: csv-parse without info, a plain line splitter, IIN joins without the cast')
-    const csvWithInfoMs = await csvParseRate(file, true)
-    const csvWithoutInfoMs = await csvParseRate(file, false)
-    const plainSplitMs = await plainSplitCost(file, statuses, today)
-    const cast = await castCost(pool)
-
     // -- Live API
     const bodies = apiBodies(model, statuses, {
       calls: API_CALLS + 2 * API_CLIENTS,
@@ -726,7 +601,7 @@ async function main() {
     const sideTable = table(
       ['isolated measurement (same file / rows, same run)', 'time', 'rows/s'],
       [
-        ['Node: parseCsv only (csv-parse + row objects)', fmtS(node.parseMs), rowsPerS(ROWS, node.parseMs)],
+        ['Node: parseCsv only (row objects)', fmtS(node.parseMs), rowsPerS(ROWS, node.parseMs)],
         [
           'Node: parseCsv + validateEvent + staging COPY text',
           fmtS(node.parseValidateMs),
@@ -742,29 +617,6 @@ async function main() {
           'bare upsert of current status (valid rows)',
           fmtS(bare.result.upsertMs),
           rowsPerS(plan.bareRows, bare.result.upsertMs),
-        ],
-      ],
-    )
-    const whatIfTable = table(
-      ['what-if (same run; src/ unchanged)', 'as now', 'without the cost', 'saving'],
-      [
-        [
-          `csv-parse over the file with parseCsv's options (${fmtInt(ROWS)} records): with \`info: true\` vs without`,
-          fmtS(csvWithInfoMs),
-          fmtS(csvWithoutInfoMs),
-          fmtS(csvWithInfoMs - csvWithoutInfoMs),
-        ],
-        [
-          'Node staging work over the file: parseCsv + validateEvent + staging text (as now) vs a plain line splitter for quote-free lines + the same',
-          fmtS(node.parseValidateMs),
-          fmtS(plainSplitMs),
-          fmtS(node.parseValidateMs - plainSplitMs),
-        ],
-        [
-          '1,000 staged IINs (text) joined to person_facts + current_status (char(12)): as now vs `s.iin::char(12)`',
-          `${cast.asNowMs.toFixed(1)} ms`,
-          `${cast.castMs.toFixed(1)} ms`,
-          `${(cast.asNowMs - cast.castMs).toFixed(1)} ms per call`,
         ],
       ],
     )
@@ -855,8 +707,6 @@ both cores; "other processes" is everything on the machine that is neither this 
 
 ${breakdownTable}
 ${sideTable}
-${whatIfTable}
-Plans of the 1,000-IIN join: as now ${cast.asNowPlan || '(no scan of people/current_status)'}; with the cast ${cast.castPlan || '(no scan of people/current_status)'}.
 
 ${resources}
 Live API: the real server (\`buildApp\`, production config, request logging on) listening on 127.0.0.1 in the bench

@@ -15,6 +15,7 @@ import { exchangeRoutes, vacancyPageRoutes } from './modules/exchange/index.js'
 import { fairRoutes } from './modules/fairs/index.js'
 import { hotlineRoutes } from './modules/hotline/index.js'
 import { authRoutes, installAuth, personRoutes } from './modules/identity/index.js'
+import { programmeRoutes } from './modules/programmes/index.js'
 import { projectRoutes } from './modules/projects/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { registryRoutes } from './modules/registry/index.js'
@@ -143,6 +144,7 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
   await app.register(hotlineRoutes, { prefix: '/api', db })
   await app.register(fairRoutes, { prefix: '/api', db })
+  await app.register(programmeRoutes, { prefix: '/api', db })
   await app.register(projectRoutes, { prefix: '/api', db })
 
   if (existsSync(config.webDist)) {

@@ -3,9 +3,16 @@ import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
-import { switchFairs } from './modules/fairs/index.js'
+import { remindInterviews, switchFairs } from './modules/fairs/index.js'
+import {
+  claimProgrammesOutbox,
+  followUpCompletions,
+  markProgrammesOutboxProcessed,
+  PROGRAMS_CHANNEL,
+} from './modules/programmes/index.js'
 import { recountLabourBalance, recountProjectCounts } from './modules/projects/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 /**
  * Scheduled work, run by pg-boss (queues and cron inside PostgreSQL: no other server). Every job is safe to run
@@ -40,6 +47,33 @@ export async function relayExchangeOutbox(database: DatabaseHandle, limit = 1_00
   })
 }
 
+/** Moves programme starts and ends from the programmes outbox into the registry (channel `programs`), like hires. */
+export async function relayProgrammesOutbox(database: DatabaseHandle, limit = 1_000): Promise<number> {
+  return database.db.transaction().execute(async (trx) => {
+    const rows = await claimProgrammesOutbox(trx, limit)
+    if (rows.length > 0) {
+      const payload = (p: unknown) => p as { status: string; validFrom: string; idempotencyKey: string }
+      await submitEvents(
+        database,
+        PROGRAMS_CHANNEL,
+        rows.map((r) => ({
+          iin: r.iin,
+          status: payload(r.payload).status,
+          valid_from: payload(r.payload).validFrom,
+          source_ref: payload(r.payload).idempotencyKey,
+        })),
+        null,
+      )
+    }
+    // Marked after the registry committed: a crash in between re-sends, and the registry answers "duplicate".
+    await markProgrammesOutboxProcessed(
+      trx,
+      rows.map((r) => r.id),
+    )
+    return rows.length
+  })
+}
+
 export function inboxDirOf(config: Readonly<Config>): string {
   return config.inboxDir ?? path.join(config.dataDir, 'inbox')
 }
@@ -47,11 +81,16 @@ export function inboxDirOf(config: Readonly<Config>): string {
 export const JOBS = {
   'registry-inbox': '*/5 * * * *',
   'registry-sweep': '*/5 * * * *',
+  'social-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
   'exchange-alerts': '* * * * *',
   'fairs-switch': '* * * * *',
+  'programmes-outbox': '* * * * *',
+  // Six-month follow-up of completions, read from the registry's history once a day.
+  'programmes-followup': '30 2 * * *',
+  'fairs-remind': '*/10 * * * *',
   // The map's and project lists' counts from the exchange (a hire shows within a minute); the balance (seconds).
   'projects-counts': '* * * * *',
   'projects-balance': '*/5 * * * *',
@@ -64,10 +103,14 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
   const handlers: Record<keyof typeof JOBS, () => Promise<unknown>> = {
     'registry-inbox': () => pickUpInbox(database, inboxDirOf(config), log),
     'registry-sweep': () => sweepAbandonedBatches(database.db),
+    'social-sweep': () => sweepAbandonedIncomeBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
+    'programmes-outbox': () => relayProgrammesOutbox(database),
+    'programmes-followup': () => followUpCompletions(database.db),
+    'fairs-remind': () => remindInterviews(database.db),
     'projects-counts': () => recountProjectCounts(database.db),
     'projects-balance': () => recountLabourBalance(database.db),
   }

@@ -97,12 +97,18 @@ export function findReferral(db: Conn, id: number) {
     .executeTakeFirst()
 }
 
-export function listReferrals(db: Conn, regionCode: string | null, limit: number) {
+export function listReferrals(
+  db: Conn,
+  regionCode: string | null,
+  limit: number,
+  officerAccountId: number | null = null,
+) {
   let query = tables(db)
     .selectFrom('exchange.referrals as r')
     .innerJoin('exchange.vacancies as v', 'v.id', 'r.vacancy_id')
     .select(REFERRAL_COLUMNS)
   if (regionCode !== null) query = query.where('r.region_code', '=', regionCode)
+  if (officerAccountId !== null) query = query.where('r.officer_account_id', '=', officerAccountId)
   return query.orderBy('r.id', 'desc').limit(limit).execute()
 }
 

@@ -46,11 +46,12 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       config: { access: ['officer', 'manager', 'admin'] },
       schema: {
         tags,
-        summary: 'Referrals of my region (IINs masked)',
+        summary: 'Referrals of my region (IINs masked); mine=true: only those I made',
+        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()) }),
         response: { 200: Type.Object({ items: Type.Array(Referral) }) },
       },
     },
-    async (req) => ({ items: await listReferrals(db, who(req)) }),
+    async (req) => ({ items: await listReferrals(db, who(req), { mine: req.query.mine ?? false }) }),
   )
 
   app.post(

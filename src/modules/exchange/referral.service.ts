@@ -117,9 +117,13 @@ export async function recordReferralOutcome(
   return toReferral((await repo.findReferral(db, id)) as ReferralRow)
 }
 
-/** A region's referrals, newest first; IINs are masked (opening a person is a separate, audited read). */
-export async function listReferrals(db: Db, staff: Principal): Promise<Referral[]> {
-  const rows = await repo.listReferrals(db, scopeOf(staff).regionCode, 500)
+/**
+ * A region's referrals, newest first, or only those the caller made; IINs are masked (opening a person is a
+ * separate, audited read).
+ */
+export async function listReferrals(db: Db, staff: Principal, options: { mine?: boolean } = {}): Promise<Referral[]> {
+  const officerAccountId = options.mine ? staff.accountId : null
+  const rows = await repo.listReferrals(db, scopeOf(staff).regionCode, 500, officerAccountId)
   return rows.map((r) => toReferral(r, { maskIin: true }))
 }
 

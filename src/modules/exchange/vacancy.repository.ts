@@ -37,6 +37,18 @@ export function listEmployerVacancies(db: Conn, employerBin: string) {
     .execute()
 }
 
+/** How many applications each of the vacancies has (every state); vacancies without any are absent. */
+export async function countApplicants(db: Conn, vacancyIds: readonly number[]): Promise<Map<number, number>> {
+  if (vacancyIds.length === 0) return new Map()
+  const rows = await tables(db)
+    .selectFrom('exchange.applications')
+    .select(['vacancy_id', sql<number>`count(*)::int`.as('n')])
+    .where('vacancy_id', 'in', [...vacancyIds])
+    .groupBy('vacancy_id')
+    .execute()
+  return new Map(rows.map((r) => [r.vacancy_id, r.n]))
+}
+
 /**
  * The same employer's open (draft or published) vacancies for the same occupation and place whose title is
  * near-identical (trigram similarity above 0.8): the commonest kind of duplicate is a re-posted ad.

@@ -1,7 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
-import { NewVacancy, Vacancy, VacancyId, VacancyPatch, VacancyWithChecks } from './vacancy.schema.js'
+import { NewVacancy, OwnVacancy, Vacancy, VacancyId, VacancyPatch, VacancyWithChecks } from './vacancy.schema.js'
 import {
   closeVacancy,
   createVacancy,
@@ -79,8 +79,8 @@ export const vacancyRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       config: employer,
       schema: {
         tags,
-        summary: 'My organisation’s vacancies in every state',
-        response: { 200: Type.Object({ items: Type.Array(Vacancy) }) },
+        summary: 'My organisation’s vacancies in every state, each with its number of applicants',
+        response: { 200: Type.Object({ items: Type.Array(OwnVacancy) }) },
       },
     },
     async (req) => ({ items: await listOwnVacancies(db, who(req)) }),

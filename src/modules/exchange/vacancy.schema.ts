@@ -65,6 +65,12 @@ export type NewVacancy = Static<typeof NewVacancy>
 export const VacancyPatch = Type.Partial(Type.Object(editable), { minProperties: 1 })
 export type VacancyPatch = Static<typeof VacancyPatch>
 
+export const WordingFlag = Type.Object({
+  phrase: Type.String(),
+  category: Type.Union([L('age'), L('sex'), L('ethnicity')]),
+  lang: Type.Union([L('kk'), L('ru'), L('en')]),
+})
+
 export const Vacancy = Type.Object({
   id: Type.Integer(),
   employerBin: Type.String(),
@@ -102,8 +108,19 @@ export const VacancyWithChecks = Type.Composite([
       description:
         "ids of this employer's open vacancies with the same occupation and place and a near-identical title",
     }),
+    wordingFlags: Type.Array(WordingFlag, {
+      description:
+        'phrases that exclude people by age, sex or ethnicity; publication is refused while any remain (empty for a vacancy of a fair or programme)',
+    }),
   }),
 ])
 export type VacancyWithChecks = Static<typeof VacancyWithChecks>
+
+/** The employer's own list: each vacancy with how many seekers applied to it. */
+export const OwnVacancy = Type.Composite([
+  Vacancy,
+  Type.Object({ applicants: Type.Integer({ minimum: 0, description: 'applications in every state' }) }),
+])
+export type OwnVacancy = Static<typeof OwnVacancy>
 
 export const VacancyId = Type.Object({ id: Type.Integer({ minimum: 1 }) })

@@ -6,7 +6,14 @@ import { getOrganisation } from '../identity/index.js'
 import { findKato, findOccupation } from '../reference/index.js'
 import type { VacancyTable } from './exchange.tables.js'
 import * as repo from './vacancy.repository.js'
-import type { NewVacancy, Requirements, Vacancy, VacancyPatch, VacancyWithChecks } from './vacancy.schema.js'
+import type {
+  NewVacancy,
+  OwnVacancy,
+  Requirements,
+  Vacancy,
+  VacancyPatch,
+  VacancyWithChecks,
+} from './vacancy.schema.js'
 import { findExcludingWording } from './wording.js'
 
 type VacancyRow = Selectable<VacancyTable>
@@ -111,8 +118,7 @@ function checkExpiry(expiresAt: string | null | undefined, now = new Date()): Da
  * programme aimed at that group (youth practice may say "до 29 лет").
  */
 function checkWording(row: Pick<VacancyRow, 'title' | 'description' | 'skills' | 'fair_id' | 'program_code'>): void {
-  if (row.fair_id !== null || row.program_code !== null) return
-  const flags = findExcludingWording(row.title, row.description, row.skills.join('\n'))
+  const flags = wordingFlagsOf(row)
   if (flags.length === 0) return
   const list = flags.map((f) => `"${f.phrase}"`).join(', ')
   throw new AppError(
@@ -138,7 +144,13 @@ async function withDuplicates(db: Conn, row: VacancyRow): Promise<VacancyWithChe
     katoCode: row.kato_code,
     title: row.title,
   })
-  return { ...toVacancy(row), duplicateOf }
+  return { ...toVacancy(row), duplicateOf, wordingFlags: wordingFlagsOf(row) }
+}
+
+/** The excluding phrases a vacancy carries; none count for a vacancy of a fair or programme aimed at a group. */
+function wordingFlagsOf(row: Pick<VacancyRow, 'title' | 'description' | 'skills' | 'fair_id' | 'program_code'>) {
+  if (row.fair_id !== null || row.program_code !== null) return []
+  return findExcludingWording(row.title, row.description, row.skills.join('\n'))
 }
 
 /** A new vacancy starts as a draft; a likely duplicate is reported, not refused (re-posting may be deliberate). */
@@ -270,8 +282,13 @@ export async function readVacancy(db: Db, viewer: Principal | null, id: number):
   return toVacancy(row)
 }
 
-export async function listOwnVacancies(db: Db, employer: Principal): Promise<Vacancy[]> {
-  return (await repo.listEmployerVacancies(db, requireEmployerBin(employer))).map(toVacancy)
+export async function listOwnVacancies(db: Db, employer: Principal): Promise<OwnVacancy[]> {
+  const rows = await repo.listEmployerVacancies(db, requireEmployerBin(employer))
+  const counts = await repo.countApplicants(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({ ...toVacancy(r), applicants: counts.get(r.id) ?? 0 }))
 }
 
 /**

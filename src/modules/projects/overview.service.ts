@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
 import { readExchangeFunnel } from '../exchange/index.js'
 import { readFairsOverview } from '../fairs/index.js'
+import { readProgrammesOverview } from '../programmes/index.js'
 import { listFormalisationPlans, summariseFormalisation } from '../registry/index.js'
 import * as balanceRepo from './balance.repository.js'
 import * as projectRepo from './project.repository.js'
@@ -23,18 +24,18 @@ const sumOf = <T>(rows: readonly T[], key: keyof T) => rows.reduce((n, r) => n +
  *   registry  → summariseFormalisation, listFormalisationPlans
  *   exchange  → readExchangeFunnel
  *   fairs     → readFairsOverview
+ *   programmes → readProgrammesOverview (plan vs fact of the state support programmes by region)
  *   projects  → readJobMap (this module)
- * Extension point: the programmes panel (plan vs fact) is added here, and to `Overview` in overview.schema.ts,
- * as `programmes: await <programmes index function>(db, year)` once that module is merged. No panel is ever filled
- * with placeholder figures.
+ * No panel is ever filled with placeholder figures.
  */
 export async function readOverview(db: Db, who: Principal, year = thisYear()) {
   requireAnalyst(who)
-  const [people, plans, exchange, fairs, projects] = await Promise.all([
+  const [people, plans, exchange, fairs, programmes, projects] = await Promise.all([
     summariseFormalisation(db, who, undefined),
     listFormalisationPlans(db, who, year, undefined),
     readExchangeFunnel(db, year),
     readFairsOverview(db, year),
+    readProgrammesOverview(db, year),
     readJobMap(db, who, year),
   ])
   const registryRegions = people.map((r) => ({
@@ -74,6 +75,7 @@ export async function readOverview(db: Db, who: Principal, year = thisYear()) {
       },
     },
     fairs,
+    programmes,
     projects,
   }
 }

@@ -11,6 +11,7 @@ export {
   sweepAbandonedBatches,
 } from './ingest.service.js'
 export { registryRoutes } from './registry.routes.js'
+export { listStatusesOn } from './status.repository.js'
 export {
   findCurrentStatusCode,
   listPlans as listFormalisationPlans,

@@ -8,6 +8,7 @@ import type pg from 'pg'
 // Merges run one at a time: each is a few set-based statements, and taking turns rules out deadlocks between
 // batches that touch the same people. Staging and validation still run in parallel.
 const MERGE_LOCK = 5_190_442_871
+const HISTORY_SEQUENCE = 'registry.status_events_id_seq'
 
 export const STAGE_COLUMNS = [
   'line',
@@ -118,13 +119,21 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
   // 2. Every new event, with its history id drawn now and whether it applies: one candidate per person (highest
   //    rank, then latest effective date, then last line) against the current status. A reconfirmation always
   //    applies; a change applies if it outranks a fresh status, or is at least as recent as it among equals, or is
-  //    at least as recent as a status nobody reconfirmed in time. Drawing the ids here lets the history, the current
+  //    at least as recent as a status nobody reconfirmed in time. Giving the ids here lets the history, the current
   //    status and the outbox each be one plain INSERT … SELECT from this table, in person order.
+  // History ids for every new event are reserved in one block (merges take turns under MERGE_LOCK and are the only
+  // writers of the history), rather than drawn one nextval() per row.
+  const { rows: reserved } = await step<{ first: string }>(
+    'reserve ids',
+    `WITH n AS (SELECT count(*) AS n FROM reg_classified WHERE outcome = 'new'), first AS (SELECT nextval($1::regclass) AS id)
+     SELECT first.id AS first, CASE WHEN n.n > 1 THEN setval($1::regclass, first.id + n.n - 1) END FROM n, first`,
+    [HISTORY_SEQUENCE],
+  )
   await step(
     'decide',
     `CREATE TEMP TABLE reg_new ON COMMIT DROP AS
-     SELECT nextval($1::regclass) AS id, d.line, d.iin, d.status, d.status_group, d.valid_from, d.valid_to,
-            d.source_ref, d.rank, d.freshness_days, d.old_status, (d.pick = 1 AND d.wins) AS applied
+     SELECT $1::bigint + row_number() OVER () - 1 AS id, d.line, d.iin, d.status, d.status_group, d.valid_from,
+            d.valid_to, d.source_ref, d.rank, d.freshness_days, d.old_status, (d.pick = 1 AND d.wins) AS applied
      FROM (
        SELECT c.*, cur.status AS old_status,
               row_number() OVER (PARTITION BY c.iin ORDER BY c.rank DESC, c.valid_from DESC, c.line DESC) AS pick,
@@ -134,7 +143,7 @@ export async function mergeStage(client: pg.PoolClient, batchId: number, channel
        FROM reg_classified c LEFT JOIN registry.current_status cur ON cur.iin = c.iin
        WHERE c.outcome = 'new'
      ) d`,
-    ['registry.status_events_id_seq'],
+    [reserved[0]?.first],
   )
 
   // 3. History (every new event, applied or superseded), current status and the outbox.

@@ -85,3 +85,21 @@ export async function upsertPlan(
     VALUES (${plan.regionCode}, ${plan.districtCode}, ${plan.year}, ${plan.category}, ${plan.target})
     ON CONFLICT (region_code, district_code, year, category) DO UPDATE SET target = EXCLUDED.target`.execute(db)
 }
+
+/**
+ * Each person's status on a day from the applied history (the latest applied event that began on or before it),
+ * set-based for many people at once; people with no status then are left out.
+ */
+export async function listStatusesOn(db: Conn, items: readonly { iin: string; on: string }[]) {
+  if (items.length === 0) return []
+  const { rows } = await sql<{ iin: string; on: string; status: string; status_group: string }>`
+    SELECT q.iin, q.day::text AS "on", e.status, c.status_group
+    FROM unnest(${items.map((i) => i.iin)}::char(12)[], ${items.map((i) => i.on)}::date[]) AS q(iin, day)
+    CROSS JOIN LATERAL (
+      SELECT s.status FROM registry.status_events s
+      WHERE s.iin = q.iin AND s.outcome = 'applied' AND s.valid_from <= q.day
+      ORDER BY s.valid_from DESC, s.id DESC LIMIT 1
+    ) e
+    JOIN reference.status_categories c ON c.code = e.status`.execute(db)
+  return rows
+}

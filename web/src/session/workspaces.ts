@@ -3,6 +3,8 @@ import type { Role } from '../api/types'
 export type Section =
   | 'vacancies'
   | 'applications'
+  | 'employerVacancies'
+  | 'candidates'
   | 'fairs'
   | 'status'
   | 'accessLog'
@@ -23,10 +25,15 @@ export type Section =
   | 'referenceData'
   | 'batches'
   | 'apiKeys'
+  | 'social'
+  | 'platformIncomes'
+  | 'benefits'
 
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
   applications: '/applications',
+  employerVacancies: '/employer/vacancies',
+  candidates: '/employer/candidates',
   fairs: '/fairs',
   status: '/status',
   accessLog: '/access-log',
@@ -47,6 +54,9 @@ export const sectionPaths: Record<Section, string> = {
   referenceData: '/reference-data',
   batches: '/batches',
   apiKeys: '/api-keys',
+  social: '/social',
+  platformIncomes: '/platform-incomes',
+  benefits: '/benefits',
 }
 
 /**
@@ -54,12 +64,12 @@ export const sectionPaths: Record<Section, string> = {
  * what a role may read, so a section missing here is a convenience, not a permission.
  */
 export const roleSections: Record<Role, readonly Section[]> = {
-  citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
-  employer: ['vacancies', 'applications', 'fairs', 'programmes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline'],
+  citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
+  employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }
 

@@ -1,11 +1,74 @@
 import type { ReactNode } from 'react'
+import { Route } from 'react-router'
 import type { Section } from '../../session/workspaces'
+import { sectionPaths } from '../../session/workspaces'
+import { CandidatePage } from './candidate-page'
+import { CandidatesPage } from './candidates-page'
+import { RoleGate } from './hiring-shared'
+import { ReferralsPage } from './referrals-page'
+import { VacanciesPage } from './vacancies-page'
+import { VacancyFormPage } from './vacancy-form-page'
+import './hiring.css'
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). */
 export const hiringPublicRoutes: ReactNode = null
 
-/** Routes for signed-in accounts (a fragment of <Route> elements). */
-export const hiringSessionRoutes: ReactNode = null
+const employer = ['employer'] as const
+const officer = ['officer'] as const
+
+/** Routes for signed-in accounts: the employer cabinet and the officer's referral page. */
+export const hiringSessionRoutes: ReactNode = (
+  <>
+    <Route
+      path={sectionPaths.employerVacancies}
+      element={
+        <RoleGate roles={employer}>
+          <VacanciesPage />
+        </RoleGate>
+      }
+    />
+    <Route
+      path={`${sectionPaths.employerVacancies}/new`}
+      element={
+        <RoleGate roles={employer}>
+          <VacancyFormPage />
+        </RoleGate>
+      }
+    />
+    <Route
+      path={`${sectionPaths.employerVacancies}/:id`}
+      element={
+        <RoleGate roles={employer}>
+          <VacancyFormPage />
+        </RoleGate>
+      }
+    />
+    <Route
+      path={sectionPaths.candidates}
+      element={
+        <RoleGate roles={employer}>
+          <CandidatesPage />
+        </RoleGate>
+      }
+    />
+    <Route
+      path={`${sectionPaths.candidates}/:id`}
+      element={
+        <RoleGate roles={employer}>
+          <CandidatePage />
+        </RoleGate>
+      }
+    />
+    <Route
+      path={sectionPaths.referrals}
+      element={
+        <RoleGate roles={officer}>
+          <ReferralsPage />
+        </RoleGate>
+      }
+    />
+  </>
+)
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const hiringSections: readonly Section[] = []
+export const hiringSections: readonly Section[] = ['employerVacancies', 'candidates', 'referrals']
