@@ -335,6 +335,35 @@ async function lockForDecision(trx: Conn, manager: Principal, id: number, allowe
 }
 
 /**
+ * The rules again, at approval, inside the approval's transaction: the person's status, region or flags may have
+ * changed since the proposal (age on the start day cannot). Refused with every failed rule named, nothing committed.
+ */
+async function recheckEligibility(
+  trx: Conn,
+  e: Selectable<EnrolmentTable>,
+  programme: Selectable<ProgrammeTable>,
+): Promise<void> {
+  // One connection (the transaction's): read in turn.
+  const person = await repo.findPersonFacts(trx, e.iin)
+  const statusCode = await findCurrentStatusCode(trx, e.iin)
+  const flags = await repo.listFlags(trx, e.iin)
+  if (person === undefined) throw new AppError('conflict', `enrolment ${e.id}: no person with IIN ${e.iin}`)
+  const eligibility = checkEligibility(
+    { code: programme.code, nameEn: programme.name_en, rules: programme.rules as ProgrammeRules },
+    { iin: e.iin, birthDate: person.birth_date, regionCode: person.region_code, statusCode: statusCode ?? null, flags },
+    e.region_code,
+    e.start_date,
+  )
+  if (!eligibility.isEligible) {
+    throw new AppError(
+      'conflict',
+      `enrolment ${e.id}: ${e.iin} is no longer eligible for ${programme.code}: ${eligibility.reasons.join('; ')}`,
+      { field: 'iin', reasons: eligibility.reasons, facts: eligibility.facts },
+    )
+  }
+}
+
+/**
  * A manager of the region approves: the place and the money are committed under the plan's row lock in the same
  * transaction, so concurrent approvals take turns and the plan is never exceeded. The proposer cannot approve.
  */
@@ -344,6 +373,8 @@ export async function approveEnrolment(db: Db, manager: Principal, id: number): 
     if (e.proposed_by === manager.accountId) {
       throw new AppError('forbidden', `you proposed enrolment ${id}: another manager must decide (maker-checker)`)
     }
+    const programme = await requireProgramme(trx, e.programme_code)
+    await recheckEligibility(trx, e, programme)
     const plan = await repo.lockPlan(trx, e.plan_id)
     const label = `plan ${plan.region_code}/${plan.year} ${plan.programme_code}`
     const taken = plan.places_committed + plan.places_spent
@@ -379,7 +410,6 @@ export async function approveEnrolment(db: Db, manager: Principal, id: number): 
       decided_by: manager.accountId,
       decided_at: new Date(),
     })
-    const programme = await requireProgramme(trx, e.programme_code)
     if (programme.status_on_start !== null) {
       await repo.insertOutbox(trx, e.iin, {
         status: programme.status_on_start,
