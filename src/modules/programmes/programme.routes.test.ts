@@ -84,6 +84,24 @@ describe('programmes and plans', () => {
   })
 })
 
+describe('the API description', () => {
+  it('describes the answer of every programmes route in /api/openapi.json', async () => {
+    const spec = json<{
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>
+    }>(await t.app.inject({ url: '/api/openapi.json' }))
+    const operations = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/programmes'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ at: `${method} ${path}`, op })))
+    expect(operations.length).toBe(12)
+    const undescribed = operations
+      .filter(({ op }) => !Object.entries(op.responses ?? {}).some(([code, r]) => code.startsWith('2') && r.content))
+      .map(({ at }) => at)
+    expect(undescribed).toEqual([])
+    const enrolment = spec.paths['/api/programmes/enrolments/{id}/approve']?.post?.responses?.['200']?.content
+    expect(JSON.stringify(enrolment)).toContain('refusalReason')
+  })
+})
+
 describe('an enrolment from proposal to report', () => {
   let eligible: string
   let second: string

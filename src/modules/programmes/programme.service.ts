@@ -10,6 +10,7 @@ import {
   addMonths,
   checkEligibility,
   computeCost,
+  type Eligibility,
   type EnrolmentState,
   type Flag,
   type ProgrammeRules,
@@ -52,11 +53,12 @@ async function requireProgramme(db: Conn, code: string) {
 }
 
 function toProgramme(row: Selectable<ProgrammeTable>) {
+  const rules = row.rules as ProgrammeRules
   return {
     code: row.code,
     name: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
     targetGroup: row.target_group_en,
-    rules: row.rules as ProgrammeRules,
+    rules: { ...rules, statuses: [...rules.statuses], flagsAnyOf: [...rules.flagsAnyOf] },
     durationMonths: row.duration_months,
     payment: row.payment,
     statusOnStart: row.status_on_start,
@@ -257,7 +259,7 @@ function toEnrolment(row: Selectable<EnrolmentTable>) {
     cost: money(row.cost),
     spent: row.spent === null ? null : money(row.spent),
     parameters: row.parameters as UsedParameter[],
-    eligibility: row.eligibility as { reasons: string[]; facts: Record<string, unknown> },
+    eligibility: row.eligibility as { reasons: string[]; facts: Eligibility['facts'] },
     purpose: row.purpose,
     proposedBy: row.proposed_by,
     proposedAt: row.proposed_at.toISOString(),
@@ -561,7 +563,7 @@ export async function recordFlag(
       details: { flag: input.flag },
     })
   })
-  return { iin: person.iin, flags: await repo.listFlags(db, person.iin) }
+  return { iin: person.iin, flags: (await repo.listFlags(db, person.iin)) as Flag[] }
 }
 
 /**
