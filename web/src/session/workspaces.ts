@@ -62,7 +62,7 @@ export const roleSections: Record<Role, readonly Section[]> = {
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline', 'programmes'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }
