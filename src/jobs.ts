@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
-import { switchFairs } from './modules/fairs/index.js'
+import { remindInterviews, switchFairs } from './modules/fairs/index.js'
 import {
   claimProgrammesOutbox,
   followUpCompletions,
@@ -11,6 +11,7 @@ import {
   PROGRAMS_CHANNEL,
 } from './modules/programmes/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 /**
  * Scheduled work, run by pg-boss (queues and cron inside PostgreSQL: no other server). Every job is safe to run
@@ -79,6 +80,7 @@ export function inboxDirOf(config: Readonly<Config>): string {
 export const JOBS = {
   'registry-inbox': '*/5 * * * *',
   'registry-sweep': '*/5 * * * *',
+  'social-sweep': '*/5 * * * *',
   'exchange-outbox': '* * * * *',
   'exchange-expire': '0 * * * *',
   // Instant saved searches every minute; the same run sends daily ones once a day, after local midnight.
@@ -87,6 +89,7 @@ export const JOBS = {
   'programmes-outbox': '* * * * *',
   // Six-month follow-up of completions, read from the registry's history once a day.
   'programmes-followup': '30 2 * * *',
+  'fairs-remind': '*/10 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -96,12 +99,14 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
   const handlers: Record<keyof typeof JOBS, () => Promise<unknown>> = {
     'registry-inbox': () => pickUpInbox(database, inboxDirOf(config), log),
     'registry-sweep': () => sweepAbandonedBatches(database.db),
+    'social-sweep': () => sweepAbandonedIncomeBatches(database.db),
     'exchange-outbox': () => relayExchangeOutbox(database),
     'exchange-expire': () => expireVacancies(database.db),
     'exchange-alerts': () => runAlerts(database.db),
     'fairs-switch': () => switchFairs(database.db),
     'programmes-outbox': () => relayProgrammesOutbox(database),
     'programmes-followup': () => followUpCompletions(database.db),
+    'fairs-remind': () => remindInterviews(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

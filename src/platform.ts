@@ -3,11 +3,13 @@ import { connectDatabase, type DatabaseHandle } from './db/client.js'
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
+import { seedFairsDemo } from './modules/fairs/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { seedProjectsDemo } from './modules/projects/index.js'
 import { loadReferenceData } from './modules/reference/index.js'
 import { seedRegistryDemo, sweepAbandonedBatches } from './modules/registry/index.js'
+import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
 export interface Platform {
   database: DatabaseHandle
@@ -42,12 +44,16 @@ export async function startPlatform(
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
       await seedExchangeDemo(database.db)
       await seedProgrammesDemo(database.db)
+      const fair = await seedFairsDemo(database.db)
+      if (fair.fairId !== null) log(`demo mode: opened demo fair ${fair.fairId} with ${fair.slots} interview slots`)
       const projects = await seedProjectsDemo(database.db)
       if (projects.projects > 0)
         log(`demo mode: ${projects.projects} national projects, ${projects.hires} hires on them`)
     }
     const abandoned = await sweepAbandonedBatches(database.db)
     if (abandoned.length > 0) log(`batches interrupted by an earlier stop, marked failed: ${abandoned.join(', ')}`)
+    const incomes = await sweepAbandonedIncomeBatches(database.db)
+    if (incomes.length > 0) log(`income batches interrupted by an earlier stop, marked failed: ${incomes.join(', ')}`)
   } catch (error) {
     await database.close()
     await embedded?.stop()

@@ -83,3 +83,26 @@ describe('contributions', () => {
     expect(missingRates('platform_4pct', before)).toContain('platform_income_cap_mci')
   })
 })
+
+describe('the employer pension contribution and the birth year', () => {
+  const withBirthYear: MonthRates = {
+    ...RATES_2025,
+    pension_employer_born_from_year: p('pension_employer_born_from_year', '2024-01-01', 1975),
+  }
+  it('owes none for a worker born before the year and names the parameter', () => {
+    const c = computeContribution('standard', 300_000, withBirthYear, '1974-12-31')
+    expect(c.employerPension).toBe(0)
+    expect(c.parameters).toContainEqual({
+      key: 'pension_employer_born_from_year',
+      validFrom: '2024-01-01',
+      value: 1975,
+    })
+  })
+  it('owes 2.5% in 2025 for a worker born on 1 January of the year or later', () => {
+    expect(computeContribution('standard', 300_000, withBirthYear, '1975-01-01').employerPension).toBe(7_500)
+    expect(computeContribution('standard', 300_000, withBirthYear, '1999-06-01').employerPension).toBe(7_500)
+  })
+  it('leaves the platform regime’s fixed 1% alone', () => {
+    expect(computeContribution('platform_4pct', 300_000, withBirthYear, '1960-01-01').employerPension).toBe(3_000)
+  })
+})

@@ -18,6 +18,7 @@ export const STANDARD_KEYS = [
   'social_contribution_base_max_mw',
   'health_employee_rate',
   'health_employer_rate',
+  'pension_employer_born_from_year',
 ] as const
 export const PLATFORM_KEYS = [
   'mci',
@@ -49,16 +50,35 @@ const round2 = (n: number) => Math.round(n * 100) / 100
 /** Keys a regime needs that have no value in the month, e.g. the platform regime before 2024. */
 export function missingRates(regime: Regime, rates: MonthRates): string[] {
   const keys: readonly RateKey[] = regime === 'standard' ? STANDARD_KEYS : PLATFORM_KEYS
-  // The employer pension contribution starts in 2024: before that it is simply 0, not missing.
-  return keys.filter((k) => rates[k] === undefined && k !== 'pension_employer_rate')
+  // The employer pension contribution starts in 2024: before that it is simply 0, not missing (nor its birth year).
+  return keys.filter(
+    (k) => rates[k] === undefined && k !== 'pension_employer_rate' && k !== 'pension_employer_born_from_year',
+  )
 }
 
 /**
- * Standard: pension 10% of income up to 50 MW; employer pension at the year's rate on the same base; social
+ * FACTS.md: the employer pension contribution is for workers born from 1975 (marked check), kept as the dated
+ * parameter `pension_employer_born_from_year`. A worker born before 1 January of that year owes none. Only the
+ * standard regime's contribution: the platform regime's 1% is part of its fixed 4% split.
+ */
+export function isEmployerPensionExempt(birthDate: string | undefined, rates: MonthRates): boolean {
+  const year = rates.pension_employer_born_from_year?.value
+  if (year === undefined || birthDate === undefined) return false
+  return birthDate < `${String(year).padStart(4, '0')}-01-01`
+}
+
+/**
+ * Standard: pension 10% of income up to 50 MW; employer pension at the year's rate on the same base (none for a
+ * worker born before the parameter's year, when the birth date is given); social
  * contributions on the income held between 1 and 7 MW; health 2% (employee) and 3% (employer) of income.
  * Platform regime: 4% of income up to 300 MCI, split 1/1/1/1 into pension, employer pension, social, health.
  */
-export function computeContribution(regime: Regime, income: number, rates: MonthRates): Contribution {
+export function computeContribution(
+  regime: Regime,
+  income: number,
+  rates: MonthRates,
+  birthDate?: string,
+): Contribution {
   const missing = missingRates(regime, rates)
   if (missing.length > 0) throw new Error(`no value in force for ${missing.join(', ')}`)
   const v = (k: RateKey) => rates[k]?.value ?? 0
@@ -98,7 +118,9 @@ export function computeContribution(regime: Regime, income: number, rates: Month
           ),
         )
   const pension = round2(pensionBase * v('pension_employee_rate'))
-  const employerPension = round2(pensionBase * v('pension_employer_rate'))
+  const employerPension = isEmployerPensionExempt(birthDate, rates)
+    ? 0
+    : round2(pensionBase * v('pension_employer_rate'))
   const social = round2(socialBase * v('social_contribution_rate'))
   const healthEmployee = round2(income * v('health_employee_rate'))
   const healthEmployer = round2(income * v('health_employer_rate'))

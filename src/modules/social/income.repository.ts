@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type pg from 'pg'
 import type { Conn } from '../../db/client.js'
 import type { SocialTables } from './social.tables.js'
@@ -33,17 +34,19 @@ export async function createStage(client: pg.PoolClient): Promise<void> {
     ${AMOUNTS.map((a) => `std_${a} numeric(14, 2)`).join(', ')},
     ${AMOUNTS.map((a) => `plat_${a} numeric(14, 2)`).join(', ')}) ON COMMIT DROP`)
   await client.query(
-    'CREATE TEMP TABLE soc_params (month text NOT NULL, regime text NOT NULL, parameters jsonb NOT NULL) ON COMMIT DROP',
+    `CREATE TEMP TABLE soc_params (month text NOT NULL, regime text NOT NULL, parameters jsonb NOT NULL,
+       born_from integer) ON COMMIT DROP`,
   )
 }
 
 export async function insertMonthParameters(
   client: pg.PoolClient,
-  rows: { month: string; regime: string; parameters: unknown }[],
+  rows: { month: string; regime: string; parameters: unknown; bornFrom: number | null }[],
 ): Promise<void> {
   await client.query(
-    `INSERT INTO soc_params (month, regime, parameters)
-     SELECT month, regime, parameters FROM jsonb_to_recordset($1::jsonb) AS r(month text, regime text, parameters jsonb)`,
+    `INSERT INTO soc_params (month, regime, parameters, born_from)
+     SELECT month, regime, parameters, "bornFrom"
+     FROM jsonb_to_recordset($1::jsonb) AS r(month text, regime text, parameters jsonb, "bornFrom" integer)`,
     [JSON.stringify(rows)],
   )
 }
@@ -85,7 +88,7 @@ export async function mergeStage(
        FROM soc_stage s WHERE s.reason IS NULL
        WINDOW r AS (PARTITION BY s.report_id ORDER BY s.line), m AS (PARTITION BY s.iin, s.month ORDER BY s.line)
      )
-     SELECT v.line, v.report_id, v.iin, v.month, v.income, w.regime,
+     SELECT v.line, v.report_id, v.iin, v.month, v.income, w.regime, p.birth_date,
        CASE
          WHEN v.first_line <> v.line AND v.first_content = v.content THEN 'duplicate'
          WHEN v.first_line <> v.line THEN 'rejected'
@@ -134,8 +137,13 @@ export async function mergeStage(
     `INSERT INTO social.contributions (platform_bin, iin, month, report_id, batch_id, regime, income, pension_base,
        social_base, pension, employer_pension, social, health_employee, health_employer, total, parameters)
      SELECT $1, c.iin, (c.month || '-01')::date, c.report_id, $2, c.regime, c.income, c.amounts[1], c.amounts[2],
-            c.amounts[3], c.amounts[4], c.amounts[5], c.amounts[6], c.amounts[7], c.amounts[8], sp.parameters
+            c.amounts[3], c.amounts[4] - x.exempt, c.amounts[5], c.amounts[6], c.amounts[7], c.amounts[8] - x.exempt,
+            sp.parameters
      FROM soc_classified c JOIN soc_params sp ON sp.month = c.month AND sp.regime = c.regime
+     -- The standard employer pension was staged as due; a worker born before the dated birth year owes none
+     -- (contribution.rules isEmployerPensionExempt, the same rule for one row).
+     CROSS JOIN LATERAL (SELECT CASE WHEN sp.born_from IS NOT NULL AND c.birth_date < make_date(sp.born_from, 1, 1)
+                                     THEN c.amounts[4] ELSE 0 END AS exempt) x
      WHERE c.outcome = 'new'`,
     [platformBin, batchId],
   )
@@ -202,9 +210,33 @@ export function findBatch(db: Conn, id: number) {
 export function markFailed(db: Conn, id: number, error: string) {
   return t(db)
     .updateTable('social.income_batches')
-    .set({ state: 'failed', error, finished_at: new Date() })
+    .set({ state: 'failed', error, finished_at: new Date(), updated_at: new Date() })
     .where('id', '=', id)
+    .where('state', '<>', 'done')
     .execute()
+}
+
+/** Heartbeat: written outside the load's transaction so the sweeper sees the batch is alive. */
+export async function touchBatch(db: Conn, id: number): Promise<void> {
+  await t(db).updateTable('social.income_batches').set({ updated_at: sql`now()` }).where('id', '=', id).execute()
+}
+
+/** Batches whose process stopped (no heartbeat since `staleAfterSeconds`): their transaction is gone, nothing was applied. */
+export async function failAbandonedBatches(db: Conn, staleAfterSeconds: number): Promise<number[]> {
+  const rows = await t(db)
+    .updateTable('social.income_batches')
+    .set({
+      state: 'failed',
+      error:
+        'interrupted before it was applied (the server stopped); nothing from it was applied: send the report again',
+      finished_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('state', '=', 'received')
+    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterSeconds})`)
+    .returning('id')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 export function listRejections(db: Conn, batchId: number) {

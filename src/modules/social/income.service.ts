@@ -139,6 +139,8 @@ export async function ingestIncomes(
       ]
     }
   }
+  // Heartbeat: the sweeper fails batches whose process died; a live one keeps saying it is alive.
+  const heartbeat = setInterval(() => void repo.touchBatch(db, batch.id).catch(() => {}), 10_000)
   const client: pg.PoolClient = await database.pool.connect()
   let merged: Awaited<ReturnType<typeof repo.mergeStage>>
   let results: repo.RowResult[] | undefined
@@ -149,17 +151,29 @@ export async function ingestIncomes(
     const params = [...rates].flatMap(([month, r]) =>
       (['standard', 'platform_4pct'] as const)
         .filter((regime) => missingRates(regime, r).length === 0)
-        .map((regime) => ({ month, regime, parameters: computeContribution(regime, 0, r).parameters })),
+        .map((regime) => ({
+          month,
+          regime,
+          parameters: computeContribution(regime, 0, r).parameters,
+          bornFrom: regime === 'standard' ? (r.pension_employer_born_from_year?.value ?? null) : null,
+        })),
     )
     await repo.insertMonthParameters(client, params)
     merged = await repo.mergeStage(client, batch.id, input.platformBin, addMonths(thisMonth, -(ACTIVE_MONTHS - 1)))
     if (options.withResults) results = await repo.listRowResults(client)
     // The counts commit with the data: a done batch always reconciles (a table constraint checks it too).
-    await client.query(
+    // Only a batch still `received`: one the sweeper already declared failed ("nothing was applied") stays so.
+    const finished = await client.query(
       `UPDATE social.income_batches SET state = 'done', received = $2, accepted = $3, duplicate = $4, rejected = $5,
-         finished_at = now() WHERE id = $1`,
+         updated_at = now(), finished_at = now() WHERE id = $1 AND state = 'received'`,
       [batch.id, merged.received, merged.accepted, merged.duplicate, merged.rejected],
     )
+    if (finished.rowCount !== 1) {
+      throw new AppError(
+        'conflict',
+        `income batch ${batch.id} was marked failed while it loaded (no heartbeat); nothing from it was applied: send the report again`,
+      )
+    }
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
@@ -167,10 +181,19 @@ export async function ingestIncomes(
     await repo.markFailed(db, batch.id, message)
     throw error
   } finally {
+    clearInterval(heartbeat)
     client.release()
   }
   const registry = await announceWorkers(database, input.platformBin, merged.active)
   return { batch: await getIncomeBatch(db, batch.id), ...(results === undefined ? {} : { results }), registry }
+}
+
+/**
+ * Fails income batches whose load stopped (no heartbeat for `staleAfterSeconds`): their transaction died with the
+ * process, so nothing from them was applied. Run by the sweeper job every five minutes and at start-up.
+ */
+export async function sweepAbandonedIncomeBatches(db: Db, staleAfterSeconds = 120): Promise<number[]> {
+  return repo.failAbandonedBatches(db, staleAfterSeconds)
 }
 
 /** Active workers become platform_worker through the registry's own ingestion (channel `platforms`). */

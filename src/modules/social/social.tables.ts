@@ -33,6 +33,7 @@ export interface IncomeBatchTable {
   rejected: Generated<number>
   error: string | null
   created_at: Generated<Date>
+  updated_at: Generated<Date>
   finished_at: Date | null
 }
 

@@ -25,6 +25,9 @@ export type Section =
   | 'referenceData'
   | 'batches'
   | 'apiKeys'
+  | 'social'
+  | 'platformIncomes'
+  | 'benefits'
 
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
@@ -51,6 +54,9 @@ export const sectionPaths: Record<Section, string> = {
   referenceData: '/reference-data',
   batches: '/batches',
   apiKeys: '/api-keys',
+  social: '/social',
+  platformIncomes: '/platform-incomes',
+  benefits: '/benefits',
 }
 
 /**
@@ -58,12 +64,12 @@ export const sectionPaths: Record<Section, string> = {
  * what a role may read, so a section missing here is a convenience, not a permission.
  */
 export const roleSections: Record<Role, readonly Section[]> = {
-  citizen: ['vacancies', 'applications', 'fairs', 'status', 'accessLog'],
-  employer: ['employerVacancies', 'candidates', 'fairs', 'programmes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline', 'programmes'],
+  citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
+  employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes'],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }
 

@@ -20,8 +20,10 @@ function findOwnChannel(account: Account, channels: readonly Channel[]): Channel
   return channels.length === 1 ? channels[0] : undefined
 }
 
-function problemText(error: Error, t: ReturnType<typeof useTranslation>['t']): string {
-  return error instanceof ApiError ? error.message : t('registry.check.networkError')
+// Takes the fallback text rather than `t`: typing `t` as a parameter makes TypeScript expand every key of the
+// merged translations, which exceeds its instantiation depth once the areas' words are all in.
+function problemText(error: Error, networkError: string): string {
+  return error instanceof ApiError ? error.message : networkError
 }
 
 export function PointOfServicePage() {
@@ -105,7 +107,7 @@ export function PointOfServicePage() {
       {check.isError && (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={answerRef}>
           <h2 className="notice__title">{t('registry.check.failed')}</h2>
-          <p className="notice__message">{problemText(check.error, t)}</p>
+          <p className="notice__message">{problemText(check.error, t('registry.check.networkError'))}</p>
         </div>
       )}
       {answer && (
@@ -171,7 +173,7 @@ function RecordStatusForm({ iin, state, channel }: { iin: string; state: CheckSt
       {record.isError && (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={resultRef}>
           <h3 className="notice__title">{t('registry.check.recordFailed')}</h3>
-          <p className="notice__message">{problemText(record.error, t)}</p>
+          <p className="notice__message">{problemText(record.error, t('registry.check.networkError'))}</p>
         </div>
       )}
       {outcome && (

@@ -1,11 +1,74 @@
 import type { ReactNode } from 'react'
-import type { Section } from '../../session/workspaces'
+import { Route } from 'react-router'
+import type { Role } from '../../api/types'
+import { useAccount } from '../../session/require-session'
+import { type Section, sectionPaths } from '../../session/workspaces'
+import { NotFoundPage } from '../not-found-page'
+import { BenefitLookupPage } from './benefit-lookup-page'
+import { HotlineCasePage } from './hotline-case-page'
+import { HotlineQueuePage } from './hotline-queue-page'
+import { HotlineReportPage } from './hotline-report-page'
+import { MySocialPage } from './my-social-page'
+import { PlatformIncomesPage } from './platform-incomes-page'
+import './social.css'
+
+/** The public hotline form's address: no sign-in needed. */
+export const hotlineReportPath = '/hotline/report'
+
+/** A page for some roles only: others get "not found" (the API refuses them anyway). */
+function ForRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { role } = useAccount()
+  return roles.includes(role) ? children : <NotFoundPage />
+}
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). */
-export const socialPublicRoutes: ReactNode = null
+export const socialPublicRoutes: ReactNode = <Route path={hotlineReportPath} element={<HotlineReportPage />} />
 
 /** Routes for signed-in accounts (a fragment of <Route> elements). */
-export const socialSessionRoutes: ReactNode = null
+export const socialSessionRoutes: ReactNode = (
+  <>
+    <Route
+      path={sectionPaths.social}
+      element={
+        <ForRoles roles={['citizen']}>
+          <MySocialPage />
+        </ForRoles>
+      }
+    />
+    <Route
+      path={sectionPaths.platformIncomes}
+      element={
+        <ForRoles roles={['employer', 'admin']}>
+          <PlatformIncomesPage />
+        </ForRoles>
+      }
+    />
+    <Route
+      path={sectionPaths.benefits}
+      element={
+        <ForRoles roles={['officer', 'admin']}>
+          <BenefitLookupPage />
+        </ForRoles>
+      }
+    />
+    <Route
+      path={sectionPaths.hotline}
+      element={
+        <ForRoles roles={['officer', 'analyst', 'admin']}>
+          <HotlineQueuePage />
+        </ForRoles>
+      }
+    />
+    <Route
+      path="/hotline/reports/:id"
+      element={
+        <ForRoles roles={['officer', 'analyst', 'admin']}>
+          <HotlineCasePage />
+        </ForRoles>
+      }
+    />
+  </>
+)
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const socialSections: readonly Section[] = []
+export const socialSections: readonly Section[] = ['social', 'platformIncomes', 'benefits', 'hotline']
