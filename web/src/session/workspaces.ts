@@ -68,7 +68,7 @@ export const roleSections: Record<Role, readonly Section[]> = {
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }
