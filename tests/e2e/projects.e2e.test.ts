@@ -170,7 +170,8 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       await page.getByLabel('Әрекет қажет').selectOption('needs_contractor')
       const list = page.getByTestId('project-list')
       await list.getByRole('link', { name: tenderTitle }).waitFor()
-      expect(await list.locator('tbody tr').count()).toBe(1)
+      // The unfiltered list (27 projects) stays on screen until the filtered one arrives: wait for it.
+      await expect.poll(() => list.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1)
       await expect
         .poll(() => page.getByRole('link', { name: 'CSV' }).getAttribute('href'))
         .toBe('/api/projects?action=needs_contractor&format=csv')
