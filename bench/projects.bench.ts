@@ -2,25 +2,34 @@
  * National projects and the job-creation map (issue 6, "Performance"). Run by hand, never in CI:
  *
  *   npx tsx bench/projects.bench.ts [--people 1000000] [--projects 5000] [--vacancies 100000] [--runs 30]
+ *                                   [--keep DIR] [--hold] [--only TEXT] [--trace]
+ *
+ * --keep DIR keeps the cluster in DIR instead of a temporary folder, and a later run with the same DIR skips the
+ * generation (it only migrates, so a new migration's backfill runs on the kept data). --hold prints the database
+ * URL after the reads and waits for Ctrl-C, for EXPLAIN (ANALYZE, BUFFERS) with psql. --only TEXT times only the
+ * reads whose label contains TEXT; --trace prints every run's time in order (load spikes show as outliers).
  *
  * A fresh embedded PostgreSQL, migrated, with reference data and demo accounts; then, set-wise in SQL:
  * N people (identity), V exchange vacancies in all regions (a quarter of them contractors' vacancies linked to
  * P projects, five per project), three applications per vacancy (about a third ending in a hire this year, the
  * vacancy's positions_filled kept equal to its hires), seeker profiles for a fifth of the people, and P projects
- * with three years of planned jobs, a tenth still in tender. Then each read is timed through the real app
- * (`app.inject`, so routing, auth, SQL and serialisation are all in the figure): warm-up, then R runs each.
+ * with three years of planned jobs, a tenth still in tender; then the first recount of the counts the reads use
+ * (what the jobs do within minutes). Then each read is timed through the real app (`app.inject`, so routing, auth,
+ * SQL and serialisation are all in the figure): warm-up, then R runs each, the first being a session check alone
+ * (the machine's floor). Last, the two counting jobs are timed.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import { connectDatabase } from '../src/db/client.js'
+import { connectDatabase, type Db } from '../src/db/client.js'
 import { startEmbeddedPostgres } from '../src/db/embedded.js'
 import { migrate } from '../src/db/migrate.js'
 import { DEMO_EMPLOYER_BIN, seedDemoAccounts } from '../src/modules/identity/index.js'
+import { recountLabourBalance, recountProjectCounts } from '../src/modules/projects/index.js'
 import { loadReferenceData } from '../src/modules/reference/index.js'
 import { freePort } from '../tests/helpers/net.js'
 
@@ -30,6 +39,10 @@ const { values: args } = parseArgs({
     projects: { type: 'string', default: '5000' },
     vacancies: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },
+    keep: { type: 'string' },
+    hold: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 })
 const PEOPLE = Number(args.people)
@@ -69,16 +82,36 @@ async function timed(label: string, run: () => Promise<void>) {
 }
 
 async function main() {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'jumys-projects-bench-'))
+  const tmp = args.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'jumys-projects-bench-')))
+  await mkdir(tmp, { recursive: true })
   await chmod(tmp, 0o755)
   const pg = await startEmbeddedPostgres({ dataDir: tmp, port: await freePort() })
   const database = connectDatabase(pg.url, { max: 10 })
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
-    await migrate(database.pool)
-    await loadReferenceData(database.db, config.refDataDir)
-    await seedDemoAccounts(database.db)
     const db = database.db
+    const { rows: seeded } = await sql<{ ok: boolean }>`
+      SELECT to_regclass('projects.national_programmes') IS NOT NULL AS ok`.execute(db)
+    const kept =
+      seeded[0]?.ok === true &&
+      (await sql`SELECT 1 FROM projects.national_programmes WHERE code = 'NP-BENCH'`.execute(db)).rows.length > 0
+    await migrate(database.pool)
+    if (kept) console.log(`reusing the generated data in ${tmp}`)
+    else await generate(db)
+    await readAll(db)
+    if (args.hold) {
+      console.log(`\nholding the cluster for psql: ${pg.url}  (Ctrl-C to stop)`)
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    }
+  } finally {
+    await database.close()
+    await pg.stop()
+    if (args.keep === undefined) await rm(tmp, { recursive: true, force: true })
+  }
+
+  async function generate(db: Db) {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
+    await loadReferenceData(db, config.refDataDir)
+    await seedDemoAccounts(db)
     const regions = sql.raw(`ARRAY[${REGIONS.map((r) => `'${r}'`).join(',')}]`)
     const occupations = sql.raw(`ARRAY[${OCCUPATIONS.map((o) => `'${o}'`).join(',')}]`)
     const { rows: katos } = await sql<{ region_code: string; code: string }>`
@@ -141,10 +174,18 @@ async function main() {
         await sql`INSERT INTO projects.project_vacancies (vacancy_id, project_id, linked_by)
         SELECT v.id, (v.id - 1) / ${PER_PROJECT} + 1, 1 FROM exchange.vacancies v
         WHERE v.id <= ${PROJECTS * PER_PROJECT} AND ((v.id - 1) / ${PER_PROJECT} + 1) % 10 <> 0`.execute(db)
-        await sql`ANALYZE`.execute(db)
       },
     )
+    // The data went in behind the app's back: count it as the jobs would within minutes.
+    await timed('first recount of the projects counts and the balance (the jobs)', async () => {
+      await recountProjectCounts(db)
+      await recountLabourBalance(db)
+      await sql`ANALYZE`.execute(db)
+    })
+  }
 
+  async function readAll(db: Db) {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { loginRateLimit: 100_000, port: 0 })
     const app = await buildApp({ config, db, pool: database.pool })
     await app.ready()
     const login = await app.inject({
@@ -157,8 +198,10 @@ async function main() {
       id: number
     }>`SELECT id FROM projects.projects WHERE region_code = '55' LIMIT 1`.execute(db)
     const reads: [string, string][] = [
+      ["baseline: the session check alone (the machine's floor)", '/api/auth/me'],
       ['map (20 regions, planned vs created this year)', '/api/projects/map'],
-      ["drill-down: region 55's projects with their vacancies", '/api/projects/map/regions/55'],
+      ["drill-down: region 55's first page (25 projects) with their vacancies", '/api/projects/map/regions/55'],
+      ["drill-down: region 55's last page (of 250 projects)", '/api/projects/map/regions/55?offset=225'],
       ['action list: in tender without a contractor', '/api/projects?action=needs_contractor'],
       ['action list: contractor posted no vacancies', '/api/projects?action=no_vacancies'],
       ['one project with its vacancies', `/api/projects/${some[0]?.id}`],
@@ -169,7 +212,7 @@ async function main() {
     console.log(`\n${RUNS} runs each after 3 warm-up runs (ms):`)
     console.log('| read | p50 | p95 | max | rows/bytes |')
     console.log('| --- | ---: | ---: | ---: | ---: |')
-    for (const [label, url] of reads) {
+    for (const [label, url] of reads.filter(([l]) => args.only === undefined || l.includes(args.only))) {
       for (let i = 0; i < 3; i++) await app.inject({ url, headers: { cookie } })
       const times: number[] = []
       let bytes = 0
@@ -180,17 +223,27 @@ async function main() {
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`)
         bytes = res.body.length
       }
+      if (args.trace) console.log(`${label}: ${times.map((ms) => ms.toFixed(0)).join(' ')}`)
       times.sort((a, b) => a - b)
       const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1)
       console.log(`| ${label} | ${at(0.5)} | ${at(0.95)} | ${at(1)} | ${bytes.toLocaleString('en')} B |`)
     }
     const map = (await app.inject({ url: '/api/projects/map', headers: { cookie } })).json() as { total: unknown }
     console.log('\nmap totals:', JSON.stringify(map.total))
+    // The jobs that keep the counts (migration 0019): a full recount, as the worker runs it.
+    for (const [label, run] of [
+      ['job projects-counts (full recount, nothing changed)', () => recountProjectCounts(db)],
+      ['job projects-balance (full recount)', () => recountLabourBalance(db)],
+    ] as const) {
+      const times: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now()
+        await run()
+        times.push(performance.now() - started)
+      }
+      console.log(`${label}: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+    }
     await app.close()
-  } finally {
-    await database.close()
-    await pg.stop()
-    await rm(tmp, { recursive: true, force: true })
   }
 }
 

@@ -10,6 +10,7 @@ import {
   markProgrammesOutboxProcessed,
   PROGRAMS_CHANNEL,
 } from './modules/programmes/index.js'
+import { recountLabourBalance, recountProjectCounts } from './modules/projects/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 
@@ -90,6 +91,9 @@ export const JOBS = {
   // Six-month follow-up of completions, read from the registry's history once a day.
   'programmes-followup': '30 2 * * *',
   'fairs-remind': '*/10 * * * *',
+  // The map's and project lists' counts from the exchange (a hire shows within a minute); the balance (seconds).
+  'projects-counts': '* * * * *',
+  'projects-balance': '*/5 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -107,6 +111,8 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'programmes-outbox': () => relayProgrammesOutbox(database),
     'programmes-followup': () => followUpCompletions(database.db),
     'fairs-remind': () => remindInterviews(database.db),
+    'projects-counts': () => recountProjectCounts(database.db),
+    'projects-balance': () => recountLabourBalance(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_EMPLOYER_BIN } from '../../src/modules/identity/demo.service.js'
+import { recountProjectCounts } from '../../src/modules/projects/index.js'
 import { startTestServer } from '../helpers/server.js'
 
 const chromiumPath = '/usr/bin/chromium'
@@ -76,6 +77,18 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       plannedJobs: [{ year, permanent: 0, temporary: 40 }],
     })
 
+    // Kostanay gets 25 more projects, so its drill-down has two pages.
+    for (let i = 1; i <= 25; i++) {
+      await api('admin', 'POST', '/api/projects', {
+        ...base,
+        title: `Қостанай жобасы ${String(i).padStart(2, '0')}`,
+        regionCode: '39',
+        tenderState: 'under_way',
+        contractorBin: DEMO_EMPLOYER_BIN,
+        plannedJobs: [{ year, permanent: 1, temporary: 1 }],
+      })
+    }
+
     // The contractor posts a vacancy, links it to the project, and hires the demo citizen through the exchange.
     vacancyTitle = 'Электромонтер ЖЭС-1'
     const vacancy = await api('employer', 'POST', '/api/vacancies', {
@@ -93,6 +106,8 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
     const application = await api('citizen', 'POST', `/api/vacancies/${vacancy.id}/applications`, {})
     await api('employer', 'POST', `/api/applications/${application.id}/events`, { state: 'interview' })
     await api('employer', 'POST', `/api/applications/${application.id}/events`, { state: 'hired' })
+    // The hire reaches the map when the job `projects-counts` recounts (each minute in the worker); run it now.
+    await recountProjectCounts(server.database.db)
   }, 60_000)
 
   afterAll(async () => {
@@ -140,12 +155,23 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       const row = drill.getByRole('row', { name: new RegExp(vacancyTitle) })
       expect(await row.locator('td').allTextContents()).toEqual(['7411', '3', '1', '1'])
 
+      // Kostanay's 26 projects come 25 to a page.
+      await page.goto('/regions/39')
+      const kostanay = page.getByTestId('region-projects')
+      await kostanay.getByText('Жобалар: 1–25, барлығы 26').first().waitFor()
+      expect(await kostanay.locator('.projects-drill').count()).toBe(25)
+      await kostanay.getByRole('button', { name: 'Келесі жобалар' }).first().click()
+      await kostanay.getByText('Жобалар: 26–26, барлығы 26').first().waitFor()
+      expect(await kostanay.locator('.projects-drill').count()).toBe(1)
+      expect(await kostanay.getByRole('button', { name: 'Келесі жобалар' }).first().isDisabled()).toBe(true)
+
       // The action list: the project still in tender without a contractor.
       await page.goto('/projects')
       await page.getByLabel('Әрекет қажет').selectOption('needs_contractor')
       const list = page.getByTestId('project-list')
       await list.getByRole('link', { name: tenderTitle }).waitFor()
-      expect(await list.locator('tbody tr').count()).toBe(1)
+      // The unfiltered list (27 projects) stays on screen until the filtered one arrives: wait for it.
+      await expect.poll(() => list.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1)
       await expect
         .poll(() => page.getByRole('link', { name: 'CSV' }).getAttribute('href'))
         .toBe('/api/projects?action=needs_contractor&format=csv')

@@ -14,41 +14,24 @@ export interface BalanceRow {
 }
 
 /**
- * Vacancies against seekers by region and ISCO-08 unit group (4 digits), from the exchange's published views:
- * open positions of vacancies open today (published, not expired: positions − hires) against seeker profiles that
- * name the occupation (a profile's region, else the person's registered region). Youth = under 35 today, from
- * identity's published birth date. Registry statuses carry no occupation, so they cannot be set against vacancies.
+ * Vacancies against seekers by region and ISCO-08 unit group (4 digits), as projects.recount_balance last counted
+ * them from the exchange's published views (migration 0019): open positions of vacancies open at count time
+ * (published, not expired: positions − hires) against seeker profiles that name the occupation (a profile's region,
+ * else the person's registered region). Youth = under the age limit at count time, from identity's published birth
+ * date. Registry statuses carry no occupation, so they cannot be set against vacancies.
  */
-export async function readBalance(db: Conn, regionCode: string | null, youthAge: number) {
-  const region = (column: ReturnType<typeof sql.ref>) =>
-    regionCode === null ? sql`true` : sql`${column} = ${regionCode}`
+export async function readBalance(db: Conn, regionCode: string | null) {
   const { rows } = await sql<BalanceRow>`
-    WITH vac AS (
-      SELECT v.region_code, left(v.occupation_code, 4) AS occupation_code, count(*)::int AS vacancies,
-             sum(v.positions - v.hires)::int AS open_positions
-      FROM exchange.vacancy_facts v
-      WHERE v.state = 'published' AND v.expires_at > now() AND ${region(sql.ref('v.region_code'))}
-      GROUP BY 1, 2
-    ), wanted AS (
-      SELECT DISTINCT s.seeker_iin, coalesce(s.region_code, p.region_code) AS region_code,
-             left(o.code, 4) AS occupation_code,
-             (p.birth_date IS NOT NULL AND p.birth_date > (current_date - make_interval(years => ${youthAge}))) AS is_youth
-      FROM exchange.seeker_facts s
-      CROSS JOIN LATERAL unnest(s.desired_occupations) AS o (code)
-      LEFT JOIN identity.person_facts p ON p.iin = s.seeker_iin
-      WHERE length(o.code) = 4
-    ), seek AS (
-      SELECT region_code, occupation_code, count(*)::int AS seekers, count(*) FILTER (WHERE is_youth)::int AS youth_seekers
-      FROM wanted WHERE region_code IS NOT NULL AND ${region(sql.ref('region_code'))}
-      GROUP BY 1, 2
-    )
-    SELECT coalesce(vac.region_code, seek.region_code) AS region_code,
-           coalesce(vac.occupation_code, seek.occupation_code) AS occupation_code,
-           o.title_en, o.title_ru, o.title_kk,
-           coalesce(vac.vacancies, 0)::int AS vacancies, greatest(coalesce(vac.open_positions, 0), 0)::int AS open_positions,
-           coalesce(seek.seekers, 0)::int AS seekers, coalesce(seek.youth_seekers, 0)::int AS youth_seekers
-    FROM vac FULL JOIN seek ON seek.region_code = vac.region_code AND seek.occupation_code = vac.occupation_code
-    LEFT JOIN reference.occupations o ON o.code = coalesce(vac.occupation_code, seek.occupation_code)
+    SELECT b.region_code, b.occupation_code, o.title_en, o.title_ru, o.title_kk, b.vacancies, b.open_positions,
+           b.seekers, b.youth_seekers
+    FROM projects.balance_counts b LEFT JOIN reference.occupations o ON o.code = b.occupation_code
+    WHERE ${regionCode === null ? sql`true` : sql`b.region_code = ${regionCode}`}
     ORDER BY 1, 2`.execute(db)
   return rows
+}
+
+/** Recounts the whole balance (the one writer of projects.balance_counts); returns the rows counted. */
+export async function recountBalance(db: Conn, youthAge: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT projects.recount_balance(${youthAge}::int) AS n`.execute(db)
+  return Number(rows[0]?.n ?? 0)
 }

@@ -3,8 +3,9 @@ import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { applyToVacancy, moveApplication } from '../exchange/index.js'
 import { DEMO_EMPLOYER_BIN, getOrganisation } from '../identity/index.js'
+import { recountLabourBalance } from './overview.service.js'
 import * as repo from './project.repository.js'
-import { thisYear } from './project.service.js'
+import { recountProjectCounts, thisYear } from './project.service.js'
 import type { Sector, TenderState } from './projects.tables.js'
 
 export const DEMO_PROGRAMME_CODE = 'NP-INDUSTRY'
@@ -90,6 +91,14 @@ const DEMO_HIRES = 2
  */
 export async function seedProjectsDemo(db: Db): Promise<{ projects: number; hires: number }> {
   if ((await repo.findProgrammeByCode(db, DEMO_PROGRAMME_CODE)) !== undefined) return { projects: 0, hires: 0 }
+  const seeded = await seedProjects(db)
+  // What the jobs `projects-counts` and `projects-balance` would count within minutes, counted now.
+  await recountProjectCounts(db)
+  await recountLabourBalance(db)
+  return seeded
+}
+
+async function seedProjects(db: Db): Promise<{ projects: number; hires: number }> {
   const organisation = await getOrganisation(db, DEMO_EMPLOYER_BIN)
   const year = thisYear()
   const { rows: vacancies } = await sql<{ vacancy_id: number; region_code: string; positions: number }>`

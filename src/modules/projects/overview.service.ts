@@ -6,6 +6,7 @@ import { readFairsOverview } from '../fairs/index.js'
 import { readProgrammesOverview } from '../programmes/index.js'
 import { listFormalisationPlans, summariseFormalisation } from '../registry/index.js'
 import * as balanceRepo from './balance.repository.js'
+import * as projectRepo from './project.repository.js'
 import { seekersPerPosition, YOUTH_AGE_LIMIT } from './project.rules.js'
 import { readJobMap, thisYear } from './project.service.js'
 
@@ -127,7 +128,10 @@ const TOP = 5
  */
 export async function readBalance(db: Db, who: Principal, regionCode: string | undefined) {
   requireAnalyst(who)
-  const rows = await balanceRepo.readBalance(db, regionCode ?? null, YOUTH_AGE_LIMIT)
+  const [rows, countedAt] = await Promise.all([
+    balanceRepo.readBalance(db, regionCode ?? null),
+    projectRepo.countedAt(db, 'balance'),
+  ])
   const items: BalanceItem[] = rows.map((r) => ({
     regionCode: r.region_code,
     occupationCode: r.occupation_code,
@@ -163,6 +167,7 @@ export async function readBalance(db: Db, who: Principal, regionCode: string | u
   return {
     source: 'exchange seeker profiles (desired ISCO-08 unit groups) against open positions of published vacancies',
     youthAgeLimit: YOUTH_AGE_LIMIT,
+    countedAt: countedAt === null ? null : countedAt.toISOString(),
     total: {
       openPositions: sumOf(items, 'openPositions'),
       seekers: sumOf(items, 'seekers'),
@@ -171,4 +176,12 @@ export async function readBalance(db: Db, who: Principal, regionCode: string | u
     regions: byRegion,
     items,
   }
+}
+
+/**
+ * The job `projects-balance`: recounts the labour-market balance from the exchange's published views and
+ * identity's person facts (seconds at 200,000 profiles and 1,000,000 people, so every five minutes, not per read).
+ */
+export function recountLabourBalance(db: Db): Promise<number> {
+  return db.transaction().execute((trx) => balanceRepo.recountBalance(trx, YOUTH_AGE_LIMIT))
 }

@@ -5,9 +5,6 @@ import type { ProjectsTables, ProjectTable, TenderState } from './projects.table
 
 const t = (db: Conn) => db.withTables<ProjectsTables>()
 
-/** Permanent jobs are hires on permanent (and remote) vacancies; every other employment type is temporary work. */
-export const PERMANENT_TYPES = sql`('permanent', 'remote')`
-
 export function findProgrammeByCode(db: Conn, code: string) {
   return t(db).selectFrom('projects.national_programmes').selectAll().where('code', '=', code).executeTakeFirst()
 }
@@ -102,13 +99,7 @@ export interface ProjectListRow {
   created_temporary: number
 }
 
-/**
- * Projects with this year's plan and the exchange's counts (vacancies posted, positions, people hired, and the
- * jobs created this year by hire date), set-based over the exchange's published views.
- */
-export async function listProjects(db: Conn, filter: ProjectFilter, year: number, limit: number) {
-  const from = `${year}-01-01`
-  const to = `${year + 1}-01-01`
+function projectWhere(filter: ProjectFilter) {
   const where = [sql`true`]
   if (filter.id !== undefined) where.push(sql`p.id = ${filter.id}`)
   if (filter.regionCode !== undefined) where.push(sql`p.region_code = ${filter.regionCode}`)
@@ -118,48 +109,45 @@ export async function listProjects(db: Conn, filter: ProjectFilter, year: number
   if (filter.contractorBin !== undefined) where.push(sql`p.contractor_bin = ${filter.contractorBin}`)
   if (filter.needsContractor === true) where.push(sql`p.tender_state = 'in_tender' AND p.contractor_bin IS NULL`)
   if (filter.noVacancies === true) {
+    // project_counts has a row only for a project with linked vacancies; vacancies = the published ones.
     where.push(sql`p.contractor_bin IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM projects.project_vacancies pv JOIN exchange.vacancy_facts v ON v.vacancy_id = pv.vacancy_id
-      WHERE pv.project_id = p.id AND v.published_at IS NOT NULL)`)
+      SELECT 1 FROM projects.project_counts c WHERE c.project_id = p.id AND c.vacancies > 0)`)
   }
   if (filter.q !== undefined && filter.q.trim() !== '') {
     where.push(sql`(p.title ILIKE ${`%${filter.q.trim()}%`} OR p.contractor_name ILIKE ${`%${filter.q.trim()}%`})`)
   }
+  return sql.join(where, sql` AND `)
+}
+
+/**
+ * Projects with this year's plan and the exchange's counts (vacancies posted, positions, people hired, and the
+ * jobs created this year by hire date), read from the counts that projects.recount_projects keeps from the
+ * exchange's published views (migration 0019): one row per project, never a join over applications.
+ */
+export async function listProjects(db: Conn, filter: ProjectFilter, year: number, limit: number, offset = 0) {
   const { rows } = await sql<ProjectListRow>`
-    WITH selected AS (
-      SELECT p.* FROM projects.projects p WHERE ${sql.join(where, sql` AND `)} ORDER BY p.region_code, p.id LIMIT ${limit}
-    ), vac AS (
-      SELECT pv.project_id, count(*) FILTER (WHERE v.published_at IS NOT NULL)::int AS vacancies,
-             coalesce(sum(v.positions) FILTER (WHERE v.published_at IS NOT NULL), 0)::int AS positions,
-             coalesce(sum(v.hires), 0)::int AS hires
-      FROM selected s JOIN projects.project_vacancies pv ON pv.project_id = s.id
-      JOIN exchange.vacancy_facts v ON v.vacancy_id = pv.vacancy_id
-      GROUP BY pv.project_id
-    ), created AS (
-      SELECT pv.project_id,
-             count(*) FILTER (WHERE v.employment_type IN ${PERMANENT_TYPES})::int AS permanent,
-             count(*) FILTER (WHERE v.employment_type NOT IN ${PERMANENT_TYPES})::int AS temporary
-      FROM selected s JOIN projects.project_vacancies pv ON pv.project_id = s.id
-      JOIN exchange.vacancy_facts v ON v.vacancy_id = pv.vacancy_id
-      JOIN exchange.application_facts a ON a.vacancy_id = pv.vacancy_id
-      WHERE a.state = 'hired' AND a.state_at >= ${from}::date AND a.state_at < ${to}::date
-      GROUP BY pv.project_id
-    )
-    SELECT s.id, s.programme_id, np.name AS programme_name, s.title, s.region_code, s.district_code, s.sector,
-           s.investment, s.tender_state, s.contractor_bin, s.contractor_name,
-           s.starts_on::text AS starts_on, s.ends_on::text AS ends_on,
+    SELECT p.id, p.programme_id, np.name AS programme_name, p.title, p.region_code, p.district_code, p.sector,
+           p.investment, p.tender_state, p.contractor_bin, p.contractor_name,
+           p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
            coalesce(j.permanent, 0)::int AS planned_permanent, coalesce(j.temporary, 0)::int AS planned_temporary,
-           coalesce(vac.vacancies, 0)::int AS vacancies, coalesce(vac.positions, 0)::int AS positions,
-           coalesce(vac.hires, 0)::int AS hires,
-           coalesce(created.permanent, 0)::int AS created_permanent,
-           coalesce(created.temporary, 0)::int AS created_temporary
-    FROM selected s
-    JOIN projects.national_programmes np ON np.id = s.programme_id
-    LEFT JOIN projects.planned_jobs j ON j.project_id = s.id AND j.year = ${year}
-    LEFT JOIN vac ON vac.project_id = s.id
-    LEFT JOIN created ON created.project_id = s.id
-    ORDER BY s.region_code, s.id`.execute(db)
+           coalesce(c.vacancies, 0)::int AS vacancies, coalesce(c.positions, 0)::int AS positions,
+           coalesce(c.hires, 0)::int AS hires,
+           coalesce(cj.permanent, 0)::int AS created_permanent, coalesce(cj.temporary, 0)::int AS created_temporary
+    FROM projects.projects p
+    JOIN projects.national_programmes np ON np.id = p.programme_id
+    LEFT JOIN projects.planned_jobs j ON j.project_id = p.id AND j.year = ${year}
+    LEFT JOIN projects.project_counts c ON c.project_id = p.id
+    LEFT JOIN projects.project_created_jobs cj ON cj.project_id = p.id AND cj.year = ${year}
+    WHERE ${projectWhere(filter)}
+    ORDER BY p.region_code, p.id
+    LIMIT ${limit} OFFSET ${offset}`.execute(db)
   return rows
+}
+
+export async function countProjects(db: Conn, filter: ProjectFilter): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM projects.projects p WHERE ${projectWhere(filter)}`.execute(db)
+  return rows[0]?.n ?? 0
 }
 
 export interface RegionJobsRow {
@@ -174,45 +162,53 @@ export interface RegionJobsRow {
   created_temporary: number
 }
 
-/** The map: by region, this year's planned jobs against jobs created (hires this year on projects' vacancies). */
+/**
+ * The map: by region, this year's planned jobs against jobs created (hires this year on projects' vacancies), from
+ * the regional roll-up (migration 0020): 20 rows, never an aggregate over the projects at read time.
+ */
 export async function jobsByRegion(db: Conn, year: number) {
-  const from = `${year}-01-01`
-  const to = `${year + 1}-01-01`
   const { rows } = await sql<RegionJobsRow>`
-    WITH plan AS (
-      SELECT p.region_code, count(*)::int AS projects,
-             count(*) FILTER (WHERE p.tender_state = 'in_tender')::int AS in_tender,
-             coalesce(sum(j.permanent), 0)::int AS permanent, coalesce(sum(j.temporary), 0)::int AS temporary
-      FROM projects.projects p LEFT JOIN projects.planned_jobs j ON j.project_id = p.id AND j.year = ${year}
-      GROUP BY p.region_code
-    ), vac AS (
-      SELECT p.region_code, count(*) FILTER (WHERE v.published_at IS NOT NULL)::int AS vacancies,
-             coalesce(sum(v.hires), 0)::int AS hires
-      FROM projects.project_vacancies pv JOIN projects.projects p ON p.id = pv.project_id
-      JOIN exchange.vacancy_facts v ON v.vacancy_id = pv.vacancy_id
-      GROUP BY p.region_code
-    ), created AS (
-      SELECT p.region_code,
-             count(*) FILTER (WHERE v.employment_type IN ${PERMANENT_TYPES})::int AS permanent,
-             count(*) FILTER (WHERE v.employment_type NOT IN ${PERMANENT_TYPES})::int AS temporary
-      FROM projects.project_vacancies pv JOIN projects.projects p ON p.id = pv.project_id
-      JOIN exchange.vacancy_facts v ON v.vacancy_id = pv.vacancy_id
-      JOIN exchange.application_facts a ON a.vacancy_id = pv.vacancy_id
-      WHERE a.state = 'hired' AND a.state_at >= ${from}::date AND a.state_at < ${to}::date
-      GROUP BY p.region_code
-    )
-    SELECT r.code AS region_code, coalesce(plan.projects, 0)::int AS projects,
-           coalesce(plan.in_tender, 0)::int AS in_tender,
-           coalesce(plan.permanent, 0)::int AS planned_permanent, coalesce(plan.temporary, 0)::int AS planned_temporary,
-           coalesce(vac.vacancies, 0)::int AS vacancies, coalesce(vac.hires, 0)::int AS hires,
-           coalesce(created.permanent, 0)::int AS created_permanent,
-           coalesce(created.temporary, 0)::int AS created_temporary
+    SELECT r.code AS region_code, coalesce(c.projects, 0)::int AS projects, coalesce(c.in_tender, 0)::int AS in_tender,
+           coalesce(y.planned_permanent, 0)::int AS planned_permanent,
+           coalesce(y.planned_temporary, 0)::int AS planned_temporary,
+           coalesce(c.vacancies, 0)::int AS vacancies, coalesce(c.hires, 0)::int AS hires,
+           coalesce(y.created_permanent, 0)::int AS created_permanent,
+           coalesce(y.created_temporary, 0)::int AS created_temporary
     FROM reference.regions r
-    LEFT JOIN plan ON plan.region_code = r.code
-    LEFT JOIN vac ON vac.region_code = r.code
-    LEFT JOIN created ON created.region_code = r.code
+    LEFT JOIN projects.region_counts c ON c.region_code = r.code
+    LEFT JOIN projects.region_year_jobs y ON y.region_code = r.code AND y.year = ${year}
     ORDER BY r.code`.execute(db)
   return rows
+}
+
+/**
+ * Takes the counts' lock (the one every recount takes) for the rest of the transaction. A transaction that changes
+ * a project takes it before locking the project row, so it never waits for the job while holding that row.
+ */
+export async function lockCounts(db: Conn): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('projects.recount_projects'))`.execute(db)
+}
+
+/** Recounts the regional roll-up of the given regions from the projects' plan and counts (migration 0020). */
+export async function recountRegions(db: Conn, regionCodes: readonly string[]): Promise<void> {
+  await sql`SELECT projects.recount_regions(${[...new Set(regionCodes)]}::text[])`.execute(db)
+}
+
+/**
+ * Recounts the given projects' counts (all when omitted) from the exchange's published views; the one writer of
+ * project_counts and project_created_jobs (migration 0019). Returns the rows written (only changed ones).
+ */
+export async function recountProjects(db: Conn, projectIds?: readonly number[]): Promise<number> {
+  const only = projectIds === undefined ? sql`NULL` : sql`${[...projectIds]}::bigint[]`
+  const { rows } = await sql<{ n: number }>`SELECT projects.recount_projects(${only}) AS n`.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
+
+/** When the last full recount of each kind ran (null: never). */
+export async function countedAt(db: Conn, what: 'projects' | 'balance'): Promise<Date | null> {
+  const { rows } = await sql<{ counted_at: Date }>`
+    SELECT counted_at FROM projects.count_runs WHERE what = ${what}`.execute(db)
+  return rows[0]?.counted_at ?? null
 }
 
 export interface ProjectVacancyRow {

@@ -12,6 +12,7 @@ import {
   vacancyColumns,
 } from './project.exports.js'
 import {
+  DrillDownQuery,
   FormatQuery,
   JobMap,
   NationalProgramme,
@@ -145,13 +146,14 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
         tags,
         summary: "Drill-down from the map: the region's projects and their vacancies, with applications and hires",
         params: Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }) }),
-        querystring: Type.Object({ year: YearQuery, format: FormatQuery }),
+        querystring: DrillDownQuery,
         response: { 200: RegionDrillDown },
       },
     },
     async (req, reply) => {
-      const drill = await readRegionProjects(db, who(req), req.params.code, req.query.year)
       const format = parseTableFormat(req.query.format)
+      const page = format === 'json' ? { offset: req.query.offset, limit: req.query.limit } : 'all'
+      const drill = await readRegionProjects(db, who(req), req.params.code, req.query.year, page)
       const name = `projects-${drill.regionCode}-${drill.year}`
       if (await sendTableDownload(reply, format, { name, columns: projectColumns, rows: drill.projects })) return reply
       return drill

@@ -159,16 +159,45 @@ export const RegionJobs = Type.Object({
 })
 export type RegionJobs = Static<typeof RegionJobs>
 
+const CountedAt = Nullable(
+  Type.String({
+    format: 'date-time',
+    description:
+      "when the exchange's hires and vacancies were last counted for every project (each minute); null = not yet",
+  }),
+)
+
 export const JobMap = Type.Object({
   year: Type.Integer(),
+  countedAt: CountedAt,
   regions: Type.Array(RegionJobs),
   total: Type.Omit(RegionJobs, ['regionCode']),
 })
 export type JobMap = Static<typeof JobMap>
 
+export const DRILL_DOWN_PAGE = 25
+export const DRILL_DOWN_MAX_PAGE = 100
+export const DrillDownQuery = Type.Object({
+  year: YearQuery,
+  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'projects to skip (0 by default)' })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: DRILL_DOWN_MAX_PAGE,
+      description: `projects in this page (${DRILL_DOWN_PAGE} by default); downloads hold all of them`,
+    }),
+  ),
+  format: FormatQuery,
+})
+export type DrillDownQuery = Static<typeof DrillDownQuery>
+
 export const RegionDrillDown = Type.Object({
   year: Type.Integer(),
   regionCode: Type.String(),
+  countedAt: CountedAt,
+  total: Type.Integer({ description: "the region's projects in all pages" }),
+  offset: Type.Integer(),
+  limit: Type.Integer(),
   projects: Type.Array(Type.Intersect([ProjectSummary, Type.Object({ vacancyList: Type.Array(ProjectVacancy) })])),
 })
 export type RegionDrillDown = Static<typeof RegionDrillDown>

@@ -20,6 +20,7 @@ import type {
   RegionDrillDown,
   RegionJobs,
 } from './project.schema.js'
+import { DRILL_DOWN_PAGE } from './project.schema.js'
 import type { ProjectTable } from './projects.tables.js'
 
 type ProjectRow = Selectable<ProjectTable>
@@ -147,6 +148,7 @@ export async function createProject(db: Db, who: Principal, input: NewProject): 
   checkContractorForState(input.tenderState, contractorBin)
   const contractor = await findContractor(db, contractorBin)
   const id = await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const row = await repo.insertProject(trx, {
       programme_id: input.programmeId,
       title: input.title.trim(),
@@ -161,6 +163,8 @@ export async function createProject(db: Db, who: Principal, input: NewProject): 
       ends_on: input.endsOn,
     })
     await repo.replacePlannedJobs(trx, row.id, plannedJobs)
+    // The map's regional roll-up is recounted with the change: a new project is on the map at once.
+    await repo.recountRegions(trx, [row.region_code])
     return row.id
   })
   return readProject(db, who, id)
@@ -171,6 +175,7 @@ export async function editProject(db: Db, who: Principal, id: number, patch: Pro
     patch.contractorBin === undefined ? undefined : await findContractor(db, blankToNull(patch.contractorBin))
   if (patch.programmeId !== undefined) await checkProgramme(db, patch.programmeId)
   await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
     const current = await repo.lockProject(trx, id)
     if (current === undefined || !canRead(who, current)) throw new AppError('not_found', `no project ${id}`)
     requireEditor(who, current.region_code)
@@ -214,6 +219,7 @@ export async function editProject(db: Db, who: Principal, id: number, patch: Pro
       ends_on: endsOn,
     })
     if (patch.plannedJobs !== undefined) await repo.replacePlannedJobs(trx, id, patch.plannedJobs)
+    await repo.recountRegions(trx, [current.region_code, regionCode])
   })
   return readProject(db, who, id)
 }
@@ -335,19 +341,25 @@ export async function attachVacancy(
       { field: 'vacancyId' },
     )
   }
-  const inserted = await repo.insertVacancyLink(db, {
-    vacancy_id: vacancyId,
-    project_id: projectId,
-    linked_by: who.accountId,
-  })
-  if (inserted === undefined) {
-    const existing = await repo.findVacancyLink(db, vacancyId)
-    if (existing !== undefined && existing.project_id !== projectId) {
-      throw new AppError('conflict', `vacancy ${vacancyId} is already attached to project ${existing.project_id}`, {
-        field: 'vacancyId',
-      })
+  // The link and its project's recount commit together, so the map counts a linked vacancy from the start.
+  await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
+    const inserted = await repo.insertVacancyLink(trx, {
+      vacancy_id: vacancyId,
+      project_id: projectId,
+      linked_by: who.accountId,
+    })
+    if (inserted === undefined) {
+      const existing = await repo.findVacancyLink(trx, vacancyId)
+      if (existing !== undefined && existing.project_id !== projectId) {
+        throw new AppError('conflict', `vacancy ${vacancyId} is already attached to project ${existing.project_id}`, {
+          field: 'vacancyId',
+        })
+      }
+      return
     }
-  }
+    await repo.recountProjects(trx, [projectId])
+  })
   const [row] = (await repo.listProjectVacancies(db, [projectId])).filter((r) => r.vacancy_id === vacancyId)
   if (row === undefined) throw new AppError('not_found', `no vacancy ${vacancyId}`)
   return toProjectVacancy(row)
@@ -359,10 +371,23 @@ export async function detachVacancy(db: Db, who: Principal, projectId: number, v
   if (who.role !== 'employer' || who.bin === null || project.contractor_bin !== who.bin) {
     throw new AppError('forbidden', `only project ${projectId}'s contractor detaches its vacancies`)
   }
-  const result = await repo.deleteVacancyLink(db, projectId, vacancyId)
-  if (Number(result.numDeletedRows) === 0) {
-    throw new AppError('not_found', `vacancy ${vacancyId} is not attached to project ${projectId}`)
-  }
+  await db.transaction().execute(async (trx) => {
+    await repo.lockCounts(trx)
+    const result = await repo.deleteVacancyLink(trx, projectId, vacancyId)
+    if (Number(result.numDeletedRows) === 0) {
+      throw new AppError('not_found', `vacancy ${vacancyId} is not attached to project ${projectId}`)
+    }
+    await repo.recountProjects(trx, [projectId])
+  })
+}
+
+/**
+ * The job `projects-counts`: recounts every project's vacancies, hires and jobs created from the exchange's
+ * published views, writing only the counts that changed. Hires, and vacancies published, edited or closed, reach
+ * the map and the project lists through it; links and unlinks are recounted at once by attach/detach.
+ */
+export function recountProjectCounts(db: Db): Promise<number> {
+  return db.transaction().execute((trx) => repo.recountProjects(trx))
 }
 
 function toRegionJobs(r: Omit<repo.RegionJobsRow, 'region_code'>) {
@@ -386,7 +411,8 @@ function toRegionJobs(r: Omit<repo.RegionJobsRow, 'region_code'>) {
 /** The job-creation map: by region, this year's planned jobs against jobs created, counted from the exchange. */
 export async function readJobMap(db: Db, who: Principal, year = thisYear()): Promise<JobMap> {
   const scope = readScope(who, undefined)
-  const rows = (await repo.jobsByRegion(db, year)).filter((r) => scope === null || r.region_code === scope)
+  const [all, countedAt] = await Promise.all([repo.jobsByRegion(db, year), repo.countedAt(db, 'projects')])
+  const rows = all.filter((r) => scope === null || r.region_code === scope)
   const regions: RegionJobs[] = rows.map((r) => ({ regionCode: r.region_code, ...toRegionJobs(r) }))
   const sum = (k: keyof Omit<repo.RegionJobsRow, 'region_code'>) => rows.reduce((n, r) => n + r[k], 0)
   const total = toRegionJobs({
@@ -399,31 +425,50 @@ export async function readJobMap(db: Db, who: Principal, year = thisYear()): Pro
     created_permanent: sum('created_permanent'),
     created_temporary: sum('created_temporary'),
   })
-  return { year, regions, total }
+  return { year, countedAt: iso(countedAt), regions, total }
 }
 
-/** Drill-down from the map: the region's projects, each with its vacancies and their counts. */
+/**
+ * Drill-down from the map: a page of the region's projects, each with its vacancies and their counts
+ * (`page: 'all'` for downloads: every project, without the vacancy lists).
+ */
 export async function readRegionProjects(
   db: Db,
   who: Principal,
   regionCode: string,
   year = thisYear(),
+  page: { offset?: number | undefined; limit?: number | undefined } | 'all' = {},
 ): Promise<RegionDrillDown> {
   const scope = readScope(who, regionCode)
-  if ((await findRegion(db, regionCode)) === undefined) {
-    throw new AppError('not_found', `region ${regionCode} is not a known region`)
-  }
-  const projects = (await repo.listProjects(db, { regionCode: scope ?? regionCode }, year, LIST_LIMIT)).map(toSummary)
-  const vacancies = await repo.listProjectVacancies(
-    db,
-    projects.map((p) => p.id),
-  )
+  const filter = { regionCode: scope ?? regionCode }
+  const offset = page === 'all' ? 0 : (page.offset ?? 0)
+  const limit = page === 'all' ? LIST_LIMIT : (page.limit ?? DRILL_DOWN_PAGE)
+  // Read-only, so read together (one round trip under load, not four) and check the region after.
+  const [region, rows, total, countedAt] = await Promise.all([
+    findRegion(db, regionCode),
+    repo.listProjects(db, filter, year, limit, offset),
+    repo.countProjects(db, filter),
+    repo.countedAt(db, 'projects'),
+  ])
+  if (region === undefined) throw new AppError('not_found', `region ${regionCode} is not a known region`)
+  const projects = rows.map(toSummary)
+  const vacancies =
+    page === 'all'
+      ? []
+      : await repo.listProjectVacancies(
+          db,
+          projects.map((p) => p.id),
+        )
   const byProject = new Map<number, ProjectVacancy[]>()
   for (const v of vacancies.map(toProjectVacancy))
     byProject.set(v.projectId, [...(byProject.get(v.projectId) ?? []), v])
   return {
     year,
     regionCode,
+    countedAt: iso(countedAt),
+    total,
+    offset,
+    limit,
     projects: projects.map((p) => ({ ...p, vacancyList: byProject.get(p.id) ?? [] })),
   }
 }

@@ -91,6 +91,8 @@ export interface RegionJobs {
 
 export interface JobMap {
   year: number
+  /** when the exchange's hires were last counted for every project (each minute); null = not yet */
+  countedAt: string | null
   regions: RegionJobs[]
   total: Omit<RegionJobs, 'regionCode'>
 }
@@ -98,6 +100,11 @@ export interface JobMap {
 export interface RegionDrillDown {
   year: number
   regionCode: string
+  countedAt: string | null
+  /** the region's projects in all pages */
+  total: number
+  offset: number
+  limit: number
   projects: (ProjectSummary & { vacancyList: ProjectVacancy[] })[]
 }
 
@@ -204,11 +211,17 @@ export function useJobMap(year: number) {
   })
 }
 
-export function useRegionProjects(regionCode: string | null, year: number) {
+export const DRILL_DOWN_PAGE = 25
+
+export function useRegionProjects(regionCode: string | null, year: number, offset = 0) {
   return useQuery({
-    queryKey: [...key, 'region', regionCode, year],
-    queryFn: () => requestJson<RegionDrillDown>(`/api/projects/map/regions/${regionCode}${query({ year })}`),
+    queryKey: [...key, 'region', regionCode, year, offset],
+    queryFn: () =>
+      requestJson<RegionDrillDown>(
+        `/api/projects/map/regions/${regionCode}${query({ year, offset, limit: DRILL_DOWN_PAGE })}`,
+      ),
     enabled: regionCode !== null,
+    placeholderData: keepPreviousData,
   })
 }
 

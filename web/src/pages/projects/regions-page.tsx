@@ -5,7 +5,7 @@ import { type RegionJobs, useJobMap, useRegionProjects } from '../../api/project
 import { localName, type RegionsGeoJson, useRegions, useRegionsGeoJson } from '../../api/reference'
 import type { Region } from '../../api/types'
 import { currentLanguage, type Language } from '../../i18n'
-import { formatNumber } from '../../i18n/format'
+import { formatDateTime, formatNumber } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
@@ -61,6 +61,11 @@ export function RegionsPage() {
           </div>
         </div>
         <p className="hint">{t('projects.map.note')}</p>
+        {map.data?.countedAt && (
+          <p className="hint" data-testid="counted-at">
+            {t('projects.map.countedAt', { time: formatDateTime(map.data.countedAt, language) })}
+          </p>
+        )}
         {map.isError ? (
           <ErrorPanel error={map.error} onRetry={() => void map.refetch()} />
         ) : geoJson.isError ? (
@@ -98,7 +103,13 @@ export function RegionsPage() {
       )}
 
       {code !== null && (
-        <RegionProjects code={code} year={year} name={names.get(code) ?? code} regions={regions.data ?? []} />
+        <RegionProjects
+          key={`${code}-${year}`}
+          code={code}
+          year={year}
+          name={names.get(code) ?? code}
+          regions={regions.data ?? []}
+        />
       )}
     </div>
   )
@@ -259,7 +270,8 @@ function RegionJobsTable({
 function RegionProjects({ code, year, name }: { code: string; year: number; name: string; regions: Region[] }) {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const drill = useRegionProjects(code, year)
+  const [offset, setOffset] = useState(0)
+  const drill = useRegionProjects(code, year, offset)
   const n = (value: number) => formatNumber(value, language)
   return (
     <section className="card" aria-labelledby="region-projects-heading" data-testid="region-projects">
@@ -272,58 +284,103 @@ function RegionProjects({ code, year, name }: { code: string; year: number; name
       ) : drill.data.projects.length === 0 ? (
         <p className="notice">{t('projects.map.noProjects')}</p>
       ) : (
-        drill.data.projects.map((p) => (
-          <div key={p.id} className="projects-drill">
-            <h3>
-              {p.title} <span className="hint">({t(`projects.tenderState.${p.tenderState}`)})</span>
-            </h3>
-            <p className="hint">
-              {t('projects.map.projectLine', {
-                planned: n(p.plannedPermanent + p.plannedTemporary),
-                created: n(p.createdPermanent + p.createdTemporary),
-                contractor: p.contractorName ?? t('projects.noContractor'),
-              })}
-            </p>
-            {p.vacancyList.length === 0 ? (
-              <p className="hint">{t('projects.map.noVacancies')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('projects.vacancies.caption', { project: p.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('projects.vacancies.title')}</th>
-                      <th scope="col">{t('projects.vacancies.occupation')}</th>
-                      <th scope="col" className="table__number">
-                        {t('projects.vacancies.positions')}
-                      </th>
-                      <th scope="col" className="table__number">
-                        {t('projects.vacancies.applications')}
-                      </th>
-                      <th scope="col" className="table__number">
-                        {t('projects.vacancies.hires')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.vacancyList.map((v) => (
-                      <tr key={v.vacancyId}>
-                        <th scope="row">
-                          <a href={`/vacancies/${v.vacancyId}`}>{v.title}</a>
+        <>
+          <DrillDownPager page={drill.data} onOffset={setOffset} />
+          {drill.data.projects.map((p) => (
+            <div key={p.id} className="projects-drill">
+              <h3>
+                {p.title} <span className="hint">({t(`projects.tenderState.${p.tenderState}`)})</span>
+              </h3>
+              <p className="hint">
+                {t('projects.map.projectLine', {
+                  planned: n(p.plannedPermanent + p.plannedTemporary),
+                  created: n(p.createdPermanent + p.createdTemporary),
+                  contractor: p.contractorName ?? t('projects.noContractor'),
+                })}
+              </p>
+              {p.vacancyList.length === 0 ? (
+                <p className="hint">{t('projects.map.noVacancies')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table className="table">
+                    <caption>{t('projects.vacancies.caption', { project: p.title })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('projects.vacancies.title')}</th>
+                        <th scope="col">{t('projects.vacancies.occupation')}</th>
+                        <th scope="col" className="table__number">
+                          {t('projects.vacancies.positions')}
                         </th>
-                        <td>{v.occupationCode}</td>
-                        <td className="table__number">{n(v.positions)}</td>
-                        <td className="table__number">{n(v.applications)}</td>
-                        <td className="table__number">{n(v.hires)}</td>
+                        <th scope="col" className="table__number">
+                          {t('projects.vacancies.applications')}
+                        </th>
+                        <th scope="col" className="table__number">
+                          {t('projects.vacancies.hires')}
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </div>
-        ))
+                    </thead>
+                    <tbody>
+                      {p.vacancyList.map((v) => (
+                        <tr key={v.vacancyId}>
+                          <th scope="row">
+                            <a href={`/vacancies/${v.vacancyId}`}>{v.title}</a>
+                          </th>
+                          <td>{v.occupationCode}</td>
+                          <td className="table__number">{n(v.positions)}</td>
+                          <td className="table__number">{n(v.applications)}</td>
+                          <td className="table__number">{n(v.hires)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </div>
+          ))}
+          <DrillDownPager page={drill.data} onOffset={setOffset} />
+        </>
       )}
     </section>
+  )
+}
+
+/** "Projects 26–50 of 250" with previous/next buttons; nothing when one page holds them all. */
+function DrillDownPager({
+  page,
+  onOffset,
+}: {
+  page: { total: number; offset: number; limit: number; projects: unknown[] }
+  onOffset: (offset: number) => void
+}) {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  if (page.total <= page.limit && page.offset === 0) return null
+  const n = (value: number) => formatNumber(value, language)
+  return (
+    <nav className="projects-pager" aria-label={t('projects.map.pages')}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page.offset === 0}
+        onClick={() => onOffset(Math.max(0, page.offset - page.limit))}
+      >
+        {t('projects.map.previous')}
+      </button>
+      <span aria-live="polite">
+        {t('projects.map.pageOf', {
+          from: n(page.offset + 1),
+          to: n(page.offset + page.projects.length),
+          total: n(page.total),
+        })}
+      </span>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page.offset + page.limit >= page.total}
+        onClick={() => onOffset(page.offset + page.limit)}
+      >
+        {t('projects.map.next')}
+      </button>
+    </nav>
   )
 }
