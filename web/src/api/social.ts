@@ -292,3 +292,43 @@ export function useMoveReport(id: number) {
     }),
   }
 }
+
+export interface HotlineStatisticsRow {
+  region: string
+  category: HotlineCategory
+  total: number
+  open: number
+  overdue: number
+  resolved: number
+  unfounded: number
+  contactCentre: number
+  contractsConcluded: number
+  contributionsRecovered: number
+}
+
+export interface RepeatedEmployer {
+  employerBin: string | null
+  employerName: string | null
+  reports: number
+  regions: string[]
+  lastReportAt: string
+}
+
+export interface HotlineStatistics {
+  byRegionAndCategory: HotlineStatisticsRow[]
+  repeatedEmployers: RepeatedEmployer[]
+}
+
+/** Reports by region and category and the repeated employers: the officer's region, national for analysts. */
+export function useHotlineStatistics() {
+  return useQuery({
+    queryKey: [...hotlineKey, 'statistics'],
+    queryFn: () => requestJson<HotlineStatistics>('/api/hotline/statistics'),
+  })
+}
+
+/** The same tables as downloads: the API answers `format=csv|xlsx` with a file. */
+export const hotlineDownloads = {
+  statistics: '/api/hotline/statistics',
+  employers: '/api/hotline/statistics/employers',
+} as const

@@ -28,6 +28,7 @@ export type Section =
   | 'social'
   | 'platformIncomes'
   | 'benefits'
+  | 'hotlineStatistics'
 
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
@@ -57,6 +58,7 @@ export const sectionPaths: Record<Section, string> = {
   social: '/social',
   platformIncomes: '/platform-incomes',
   benefits: '/benefits',
+  hotlineStatistics: '/hotline/statistics',
 }
 
 /**
@@ -66,9 +68,9 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits', 'programmes'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'hotlineStatistics'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
   channel: ['statusCheck', 'batches', 'apiKeys'],
 }

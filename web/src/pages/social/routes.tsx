@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { Route } from 'react-router'
 import type { Role } from '../../api/types'
+import { LoadingPanel } from '../../layout/status-panels'
 import { useAccount } from '../../session/require-session'
 import { type Section, sectionPaths } from '../../session/workspaces'
 import { NotFoundPage } from '../not-found-page'
@@ -11,6 +12,11 @@ import { HotlineReportPage } from './hotline-report-page'
 import { MySocialPage } from './my-social-page'
 import { PlatformIncomesPage } from './platform-incomes-page'
 import './social.css'
+
+// The charts library is most of the statistics page's weight; only those who open it download it.
+const HotlineStatisticsPage = lazy(async () => ({
+  default: (await import('./hotline-statistics-page')).HotlineStatisticsPage,
+}))
 
 /** The public hotline form's address: no sign-in needed. */
 export const hotlineReportPath = '/hotline/report'
@@ -60,6 +66,16 @@ export const socialSessionRoutes: ReactNode = (
       }
     />
     <Route
+      path={sectionPaths.hotlineStatistics}
+      element={
+        <ForRoles roles={['officer', 'analyst', 'admin']}>
+          <Suspense fallback={<LoadingPanel />}>
+            <HotlineStatisticsPage />
+          </Suspense>
+        </ForRoles>
+      }
+    />
+    <Route
       path="/hotline/reports/:id"
       element={
         <ForRoles roles={['officer', 'analyst', 'admin']}>
@@ -71,4 +87,10 @@ export const socialSessionRoutes: ReactNode = (
 )
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const socialSections: readonly Section[] = ['social', 'platformIncomes', 'benefits', 'hotline']
+export const socialSections: readonly Section[] = [
+  'social',
+  'platformIncomes',
+  'benefits',
+  'hotline',
+  'hotlineStatistics',
+]
