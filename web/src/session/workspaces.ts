@@ -29,6 +29,7 @@ export type Section =
   | 'platformIncomes'
   | 'benefits'
   | 'hotlineStatistics'
+  | 'hotlineCall'
 
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
@@ -59,6 +60,7 @@ export const sectionPaths: Record<Section, string> = {
   platformIncomes: '/platform-incomes',
   benefits: '/benefits',
   hotlineStatistics: '/hotline/statistics',
+  hotlineCall: '/hotline/call',
 }
 
 /**
@@ -72,7 +74,18 @@ export const roleSections: Record<Role, readonly Section[]> = {
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'hotlineStatistics'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
-  channel: ['statusCheck', 'batches', 'apiKeys'],
+  channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
+}
+
+/** Menu sections only some channels' staff use, by channel code: the contact centre takes hotline calls. */
+export const channelOnlySections: Partial<Record<Section, readonly string[]>> = { hotlineCall: ['contact1414'] }
+
+/** The menu of an account: its role's sections, less the channel-only ones that are not its channel's. */
+export function menuSections(role: Role, channelCode: string | null | undefined): readonly Section[] {
+  return roleSections[role].filter((section) => {
+    const channels = channelOnlySections[section]
+    return role !== 'channel' || channels === undefined || channels.includes(channelCode ?? '')
+  })
 }
 
 /** Roles whose work is bounded by one region, so their workspace is named after it. */

@@ -6,7 +6,9 @@ import { useAccount } from '../../session/require-session'
 import { type Section, sectionPaths } from '../../session/workspaces'
 import { NotFoundPage } from '../not-found-page'
 import { BenefitLookupPage } from './benefit-lookup-page'
+import { HotlineCallPage } from './hotline-call-page'
 import { HotlineCasePage } from './hotline-case-page'
+import { HotlineFollowPage } from './hotline-follow-page'
 import { HotlineQueuePage } from './hotline-queue-page'
 import { HotlineReportPage } from './hotline-report-page'
 import { MySocialPage } from './my-social-page'
@@ -20,6 +22,8 @@ const HotlineStatisticsPage = lazy(async () => ({
 
 /** The public hotline form's address: no sign-in needed. */
 export const hotlineReportPath = '/hotline/report'
+/** Where a reporter follows a report with its number and code: no sign-in needed. */
+export const hotlineFollowPath = '/hotline/follow'
 
 /** A page for some roles only: others get "not found" (the API refuses them anyway). */
 function ForRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -28,7 +32,12 @@ function ForRoles({ roles, children }: { roles: readonly Role[]; children: React
 }
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). */
-export const socialPublicRoutes: ReactNode = <Route path={hotlineReportPath} element={<HotlineReportPage />} />
+export const socialPublicRoutes: ReactNode = (
+  <>
+    <Route path={hotlineReportPath} element={<HotlineReportPage />} />
+    <Route path={hotlineFollowPath} element={<HotlineFollowPage />} />
+  </>
+)
 
 /** Routes for signed-in accounts (a fragment of <Route> elements). */
 export const socialSessionRoutes: ReactNode = (
@@ -62,6 +71,14 @@ export const socialSessionRoutes: ReactNode = (
       element={
         <ForRoles roles={['officer', 'analyst', 'admin']}>
           <HotlineQueuePage />
+        </ForRoles>
+      }
+    />
+    <Route
+      path={sectionPaths.hotlineCall}
+      element={
+        <ForRoles roles={['officer', 'channel']}>
+          <HotlineCallPage />
         </ForRoles>
       }
     />
