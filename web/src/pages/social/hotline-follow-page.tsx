@@ -106,7 +106,13 @@ function Followed({ report }: { report: FollowedReport }) {
     ref.current?.focus()
   }, [])
   return (
-    <section className="card" aria-labelledby="follow-result" tabIndex={-1} ref={ref} data-testid="follow-result">
+    <section
+      className="card hotline-follow"
+      aria-labelledby="follow-result"
+      tabIndex={-1}
+      ref={ref}
+      data-testid="follow-result"
+    >
       <h2 id="follow-result">{t('social.case.title', { id: report.id })}</h2>
       <dl className="facts facts--grid">
         <Fact term={t('social.queue.status')} value={t(`social.status.${report.status}`)} />

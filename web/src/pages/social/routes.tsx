@@ -110,4 +110,5 @@ export const socialSections: readonly Section[] = [
   'benefits',
   'hotline',
   'hotlineStatistics',
+  'hotlineCall',
 ]
