@@ -352,6 +352,27 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
         expect.objectContaining({ id: Number(reference), source: 'contact_centre', reporter: null }),
       )
 
+      // Pavlodar's officer sees it marked as a contact-centre report, and counted so in the region's statistics.
+      await withPage(async (page) => {
+        await signIn(page, 'officer2')
+        await page.goto('/hotline')
+        const row = page.getByTestId('hotline-queue').locator('tbody tr', {
+          has: page.getByRole('link', { name: `№ ${reference}`, exact: true }),
+        })
+        await expect(row.innerText()).resolves.toContain('байланыс орталығы')
+        await page.getByRole('link', { name: 'Жедел желі статистикасы' }).first().click()
+        await page.getByRole('heading', { level: 1, name: 'Жедел желі статистикасы — Павлодар облысы' }).waitFor()
+        const cells = (
+          await page
+            .getByTestId('hotline-statistics')
+            .locator('tbody tr', { hasText: 'Еңбек шартынсыз жұмыс' })
+            .locator('th, td')
+            .allInnerTexts()
+        ).map((c) => c.trim())
+        // Region, category, reports, open, overdue, resolved, unfounded, via the contact centre.
+        expect(cells.slice(0, 8)).toEqual(['Павлодар облысы', 'Еңбек шартынсыз жұмыс', '1', '1', '0', '0', '0', '1'])
+      })
+
       await withPage(async (page) => {
         await signIn(page, 'channel-school')
         const menu = page.getByRole('navigation', { name: 'Негізгі мәзір' })

@@ -178,8 +178,8 @@ export function DraftProblems({ problems }: { problems: readonly DraftField[] })
 }
 
 /**
- * The filed report's reference number and follow-up code, shown once: the code is not stored anywhere readable,
- * so whoever loses it can no longer follow the report online (the contact centre still can by number).
+ * The filed report's reference number and follow-up code, shown once: only the code's hash is stored, so a lost
+ * code cannot be shown again and the report can no longer be followed online.
  */
 export function FiledNotice({ report, forCaller = false }: { report: FiledReport; forCaller?: boolean }) {
   const { t } = useTranslation()
