@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { claimOutbox, expireVacancies, markOutboxProcessed, runAlerts, STATUS_EVENT } from './modules/exchange/index.js'
-import { switchFairs } from './modules/fairs/index.js'
+import { remindInterviews, switchFairs } from './modules/fairs/index.js'
 import {
   claimProgrammesOutbox,
   followUpCompletions,
@@ -89,6 +89,7 @@ export const JOBS = {
   'programmes-outbox': '* * * * *',
   // Six-month follow-up of completions, read from the registry's history once a day.
   'programmes-followup': '30 2 * * *',
+  'fairs-remind': '*/10 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -105,6 +106,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'fairs-switch': () => switchFairs(database.db),
     'programmes-outbox': () => relayProgrammesOutbox(database),
     'programmes-followup': () => followUpCompletions(database.db),
+    'fairs-remind': () => remindInterviews(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)

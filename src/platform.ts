@@ -3,6 +3,7 @@ import { connectDatabase, type DatabaseHandle } from './db/client.js'
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
+import { seedFairsDemo } from './modules/fairs/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { seedProjectsDemo } from './modules/projects/index.js'
@@ -43,6 +44,8 @@ export async function startPlatform(
       if (demo.people > 0) log(`demo mode: generated ${demo.people} people with statuses from the channels`)
       await seedExchangeDemo(database.db)
       await seedProgrammesDemo(database.db)
+      const fair = await seedFairsDemo(database.db)
+      if (fair.fairId !== null) log(`demo mode: opened demo fair ${fair.fairId} with ${fair.slots} interview slots`)
       const projects = await seedProjectsDemo(database.db)
       if (projects.projects > 0)
         log(`demo mode: ${projects.projects} national projects, ${projects.hires} hires on them`)

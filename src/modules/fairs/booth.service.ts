@@ -1,13 +1,14 @@
 import type { Selectable } from 'kysely'
-import type { Db } from '../../db/client.js'
+import type { Conn, Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
-import { readVacancy } from '../exchange/index.js'
+import { listApplicants, readVacancy } from '../exchange/index.js'
 import { getOrganisation } from '../identity/index.js'
 import * as repo from './fair.repository.js'
-import type { Booth, NewSlot, Slot } from './fair.schema.js'
+import type { Booth, BoothApplicant, NewSlot, Slot } from './fair.schema.js'
 import { type FairRow, getFair, isOrganiser, stateAt } from './fair.service.js'
 import type { BoothTable } from './fairs.tables.js'
+import * as notices from './notification.repository.js'
 import { requireRegistration, requireSeekerIin } from './seeker.service.js'
 
 type BoothRow = Selectable<BoothTable>
@@ -49,7 +50,7 @@ async function withVacancies(db: Db, booths: BoothRow[]): Promise<Booth[]> {
   }))
 }
 
-async function getBooth(db: Db, fairId: number, boothId: number): Promise<BoothRow> {
+async function getBooth(db: Conn, fairId: number, boothId: number): Promise<BoothRow> {
   const booth = await repo.findBooth(db, fairId, boothId)
   if (booth === undefined) throw new AppError('not_found', `no booth ${boothId} at fair ${fairId}`)
   return booth
@@ -238,14 +239,18 @@ export async function bookSlot(db: Db, seeker: Principal, fairId: number, slotId
   if (slot === undefined) throw new AppError('not_found', `no slot ${slotId} at fair ${fairId}`)
   if (new Date(slot.starts_at) <= new Date()) throw new AppError('conflict', `slot ${slotId} has already begun`)
   try {
-    const row = await repo.insertBooking(db, {
-      slot_id: slotId,
-      fair_id: fairId,
-      booth_id: slot.booth_id,
-      seeker_iin: iin,
-      starts_at: slot.starts_at,
-      ends_at: slot.ends_at,
-    })
+    const row = await repo.insertBookingWithNotice(
+      db,
+      {
+        slot_id: slotId,
+        fair_id: fairId,
+        booth_id: slot.booth_id,
+        seeker_iin: iin,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+      },
+      slot.meeting_link,
+    )
     return {
       id: row.id,
       slotId,
@@ -268,6 +273,81 @@ export async function bookSlot(db: Db, seeker: Principal, fairId: number, slotId
     }
     throw error
   }
+}
+
+/**
+ * The seeker cancels their booked interview, which frees the slot for someone else. An interview that has begun
+ * (or is over) stays: it is part of the fair's record and its funnel.
+ */
+export async function cancelBooking(db: Db, seeker: Principal, fairId: number, bookingId: number): Promise<void> {
+  const iin = requireSeekerIin(seeker)
+  await getFair(db, fairId)
+  await db.transaction().execute(async (trx) => {
+    const booking = await repo.lockSeekerBooking(trx, fairId, bookingId, iin)
+    if (booking === undefined) throw new AppError('not_found', `you have no booking ${bookingId} at fair ${fairId}`)
+    if (new Date(booking.starts_at) <= new Date()) {
+      throw new AppError(
+        'conflict',
+        `the interview of booking ${bookingId} began at ${iso(booking.starts_at)}; a past interview cannot be cancelled`,
+      )
+    }
+    const booth = await getBooth(trx, fairId, booking.booth_id)
+    await repo.deleteBooking(trx, bookingId)
+    await notices.insertNotification(trx, {
+      fair_id: fairId,
+      recipient_iin: iin,
+      kind: 'booking.cancelled',
+      booking_id: bookingId,
+      payload: {
+        slotId: booking.slot_id,
+        boothId: booking.booth_id,
+        employerName: booth.employer_name,
+        startsAt: iso(booking.starts_at),
+        endsAt: iso(booking.ends_at),
+      },
+    })
+  })
+}
+
+/**
+ * The booth's applicants at this fair, best match first (the exchange ranks them), each with the interview they
+ * booked at the booth. Names, never IINs.
+ */
+export async function listBoothApplicants(
+  db: Db,
+  employer: Principal,
+  fairId: number,
+  boothId: number,
+): Promise<BoothApplicant[]> {
+  await requireOwnBooth(db, employer, fairId, boothId)
+  const rows = await repo.listBoothApplications(db, fairId, boothId)
+  const byApplication = new Map<number, (typeof rows)[number]>()
+  // Ordered by interview time: the first row of an application carries its earliest interview.
+  for (const row of rows) if (!byApplication.has(row.application_id)) byApplication.set(row.application_id, row)
+  const vacancyIds = [...new Set(rows.map((r) => r.vacancy_id))]
+  const result: BoothApplicant[] = []
+  for (const vacancyId of vacancyIds) {
+    for (const a of await listApplicants(db, employer, vacancyId)) {
+      const row = byApplication.get(a.id)
+      if (row === undefined) continue
+      result.push({
+        applicationId: a.id,
+        registrationId: row.registration_id,
+        vacancyId,
+        vacancyTitle: a.vacancyTitle,
+        seekerName: a.seekerName,
+        state: a.state,
+        matchScore: a.match?.score ?? null,
+        appliedAt: a.createdAt,
+        interview:
+          row.slot_id === null || row.starts_at === null || row.ends_at === null
+            ? null
+            : { slotId: row.slot_id, startsAt: iso(row.starts_at), endsAt: iso(row.ends_at) },
+      })
+    }
+  }
+  // Stable: equal scores keep the exchange's order (the order they applied in).
+  return result.sort((a, b) => (b.matchScore ?? -1) - (a.matchScore ?? -1))
 }
 
 export async function listMyBookings(db: Db, seeker: Principal, fairId: number) {

@@ -1,6 +1,6 @@
-import { type Insertable, sql } from 'kysely'
+import { type Insertable, type Selectable, sql } from 'kysely'
 import type { Conn } from '../../db/client.js'
-import type { BoothState, FairState, FairTable, FairTables, Sender } from './fairs.tables.js'
+import type { BoothState, FairState, FairTable, FairTables, RegistrationTable, Sender } from './fairs.tables.js'
 
 const tables = (db: Conn) => db.withTables<FairTables>()
 
@@ -173,6 +173,32 @@ export function insertRegistration(
     .executeTakeFirst()
 }
 
+/**
+ * Registers the seeker and confirms it in one statement (one round trip, atomic without BEGIN/COMMIT): the notice
+ * is written only when the registration is new, so registering again neither duplicates nor notifies.
+ */
+export async function insertRegistrationWithNotice(
+  db: Conn,
+  row: { fair_id: number; seeker_iin: string; seeker_name: string; region_code: string | null },
+  unchecked: readonly string[],
+) {
+  const { rows } = await sql<Selectable<RegistrationTable>>`
+    WITH r AS (
+      INSERT INTO fairs.registrations (fair_id, seeker_iin, seeker_name, region_code)
+      VALUES (${row.fair_id}, ${row.seeker_iin}, ${row.seeker_name}, ${row.region_code})
+      ON CONFLICT (fair_id, seeker_iin) DO NOTHING
+      RETURNING *
+    ), n AS (
+      INSERT INTO fairs.notifications (fair_id, recipient_iin, kind, payload)
+      SELECT fair_id, seeker_iin, 'registration.confirmed',
+             jsonb_build_object('registeredAt', created_at, 'unchecked', ${JSON.stringify(unchecked)}::jsonb)
+      FROM r
+      ON CONFLICT DO NOTHING
+    )
+    SELECT * FROM r`.execute(db)
+  return rows[0]
+}
+
 export function findRegistration(db: Conn, fairId: number, seekerIin: string) {
   return tables(db)
     .selectFrom('fairs.registrations')
@@ -256,6 +282,33 @@ export function insertBooking(
   return tables(db).insertInto('fairs.bookings').values(row).returningAll().executeTakeFirstOrThrow()
 }
 
+/**
+ * Books the slot and tells the seeker in one statement: the constraints decide the race exactly as for a bare
+ * insert (a refused booking raises and writes no notice), at the cost of one round trip.
+ */
+export async function insertBookingWithNotice(
+  db: Conn,
+  row: { slot_id: number; fair_id: number; booth_id: number; seeker_iin: string; starts_at: Date; ends_at: Date },
+  meetingLink: string,
+) {
+  const { rows } = await sql<{ id: number }>`
+    WITH b AS (
+      INSERT INTO fairs.bookings (slot_id, fair_id, booth_id, seeker_iin, starts_at, ends_at)
+      VALUES (${row.slot_id}, ${row.fair_id}, ${row.booth_id}, ${row.seeker_iin}, ${row.starts_at}, ${row.ends_at})
+      RETURNING id, slot_id, fair_id, booth_id, seeker_iin, starts_at, ends_at
+    ), n AS (
+      INSERT INTO fairs.notifications (fair_id, recipient_iin, kind, booking_id, payload)
+      SELECT b.fair_id, b.seeker_iin, 'booking.confirmed', b.id,
+             jsonb_build_object('slotId', b.slot_id, 'boothId', b.booth_id, 'employerName', bo.employer_name,
+                                'startsAt', b.starts_at, 'endsAt', b.ends_at, 'meetingLink', ${meetingLink}::text)
+      FROM b JOIN fairs.booths bo ON bo.id = b.booth_id
+    )
+    SELECT id FROM b`.execute(db)
+  const booking = rows[0]
+  if (booking === undefined) throw new Error('the booking insert returned no row')
+  return { id: Number(booking.id) }
+}
+
 export function findSeekerOverlap(db: Conn, seekerIin: string, startsAt: Date, endsAt: Date) {
   return tables(db)
     .selectFrom('fairs.bookings')
@@ -272,6 +325,40 @@ export function listSeekerBookings(db: Conn, fairId: number, seekerIin: string) 
     .select(['b.id', 'b.slot_id', 'b.booth_id', 'b.starts_at', 'b.ends_at', 's.meeting_link'])
     .where('b.fair_id', '=', fairId)
     .where('b.seeker_iin', '=', seekerIin)
+    .orderBy('b.starts_at')
+    .execute()
+}
+
+/** The seeker's own booking at the fair, locked so a cancellation and the slot's start cannot race. */
+export function lockSeekerBooking(db: Conn, fairId: number, bookingId: number, seekerIin: string) {
+  return tables(db)
+    .selectFrom('fairs.bookings')
+    .selectAll()
+    .where('id', '=', bookingId)
+    .where('fair_id', '=', fairId)
+    .where('seeker_iin', '=', seekerIin)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/** Deleting the booking frees its slot: the slot's uniqueness is the booking row itself. */
+export async function deleteBooking(db: Conn, bookingId: number) {
+  await tables(db).deleteFrom('fairs.bookings').where('id', '=', bookingId).execute()
+}
+
+/** A booth's applications at the fair with the seeker's registration and booked interview, if any. */
+export function listBoothApplications(db: Conn, fairId: number, boothId: number) {
+  return tables(db)
+    .selectFrom('fairs.applications as a')
+    .leftJoin('fairs.registrations as r', (j) =>
+      j.onRef('r.fair_id', '=', 'a.fair_id').onRef('r.seeker_iin', '=', 'a.seeker_iin'),
+    )
+    .leftJoin('fairs.bookings as b', (j) =>
+      j.onRef('b.booth_id', '=', 'a.booth_id').onRef('b.seeker_iin', '=', 'a.seeker_iin'),
+    )
+    .select(['a.application_id', 'a.vacancy_id', 'r.id as registration_id', 'b.slot_id', 'b.starts_at', 'b.ends_at'])
+    .where('a.fair_id', '=', fairId)
+    .where('a.booth_id', '=', boothId)
     .orderBy('b.starts_at')
     .execute()
 }

@@ -3,9 +3,11 @@ import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import {
   bookSlot,
+  cancelBooking,
   decideBooth,
   joinFair,
   joinQueue,
+  listBoothApplicants,
   listFairBooths,
   listMessages,
   listMyBookings,
@@ -18,13 +20,16 @@ import {
 } from './booth.service.js'
 import {
   Booking,
+  BookingParams,
   Booth,
+  BoothApplicant,
   BoothDecision,
   BoothParams,
   Eligibility,
   Fair,
   FairApplication,
   FairId,
+  FairNotification,
   FairState,
   FairVacancyParams,
   Funnel,
@@ -34,6 +39,7 @@ import {
   NewFairApplication,
   NewMessage,
   NewSlot,
+  NotificationId,
   QueuePlace,
   QueueServed,
   Registration,
@@ -45,7 +51,8 @@ import {
 } from './fair.schema.js'
 import { createFair, listFairs, readFair } from './fair.service.js'
 import { readFunnel, recordVisit } from './funnel.service.js'
-import { applyAtFair, readMyEligibility, registerForFair } from './seeker.service.js'
+import { listMyFairNotifications, readFairNotification } from './notification.service.js'
+import { applyAtFair, readMyEligibility, readMyRegistration, registerForFair } from './seeker.service.js'
 
 const who = (req: { principal: Principal | null }) => req.principal as Principal
 const tags = ['fairs']
@@ -196,6 +203,20 @@ export const fairRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
     async (req, reply) => reply.code(201).send(await registerForFair(db, who(req), req.params.id)),
   )
 
+  app.get(
+    '/fairs/:id/registrations/mine',
+    {
+      config: { access: ['citizen'] },
+      schema: {
+        tags,
+        summary: 'My registration for the fair (404 when I have not registered)',
+        params: FairId,
+        response: { 200: Registration },
+      },
+    },
+    async (req) => readMyRegistration(db, who(req), req.params.id),
+  )
+
   app.post(
     '/fairs/:id/vacancies/:vacancyId/applications',
     {
@@ -260,6 +281,63 @@ export const fairRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { d
       schema: { tags, summary: 'My booked interviews at the fair', params: FairId, response: { 200: items(Booking) } },
     },
     async (req) => ({ items: await listMyBookings(db, who(req), req.params.id) }),
+  )
+
+  app.delete(
+    '/fairs/:id/bookings/:bookingId',
+    {
+      config: { access: ['citizen'] },
+      schema: {
+        tags,
+        summary: 'Cancel my booked interview (frees the slot); an interview that has begun cannot be cancelled',
+        params: BookingParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await cancelBooking(db, who(req), req.params.id, req.params.bookingId)
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/fairs/:id/booths/:boothId/applicants',
+    {
+      config: { access: ['employer'] },
+      schema: {
+        tags,
+        summary: 'My booth’s applicants at the fair, best match first, with their booked interviews',
+        params: BoothParams,
+        response: { 200: items(BoothApplicant) },
+      },
+    },
+    async (req) => ({ items: await listBoothApplicants(db, who(req), req.params.id, req.params.boothId) }),
+  )
+
+  app.get(
+    '/me/fair-notifications',
+    {
+      config: { access: ['citizen'] },
+      schema: {
+        tags,
+        summary:
+          'My fair notices, newest first: registration confirmed, interview booked, cancelled, reminded (decisions on applications are in /me/notifications)',
+        response: { 200: items(FairNotification) },
+      },
+    },
+    async (req) => ({ items: await listMyFairNotifications(db, who(req)) }),
+  )
+
+  app.post(
+    '/me/fair-notifications/:notificationId/read',
+    {
+      config: { access: ['citizen'] },
+      schema: { tags, summary: 'Mark my fair notice read', params: NotificationId, response: { 204: Type.Null() } },
+    },
+    async (req, reply) => {
+      await readFairNotification(db, who(req), req.params.notificationId)
+      return reply.code(204).send(null)
+    },
   )
 
   // ---- the booth's queue

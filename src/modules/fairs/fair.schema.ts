@@ -194,3 +194,44 @@ export const Funnel = Type.Object({
 export type Funnel = Static<typeof Funnel>
 
 export const Visit = Type.Object({ boothId: Type.Optional(Type.Integer({ minimum: 1 })) })
+
+export const BookingParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  bookingId: Type.Integer({ minimum: 1 }),
+})
+
+export const NotificationId = Type.Object({ notificationId: Type.Integer({ minimum: 1 }) })
+
+export const FairNotificationKind = Type.Union([
+  L('registration.confirmed'),
+  L('booking.confirmed'),
+  L('booking.cancelled'),
+  L('booking.reminder'),
+])
+
+export const FairNotification = Type.Object({
+  id: Type.Integer(),
+  fairId: Type.Integer(),
+  fairTitle: Type.String(),
+  kind: FairNotificationKind,
+  payload: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'booking notices: boothId, employerName, slotId, startsAt, endsAt, meetingLink',
+  }),
+  createdAt: Instant,
+  readAt: Nullable(Instant),
+})
+export type FairNotification = Static<typeof FairNotification>
+
+/** One applicant at a booth, as the employer ranks them: the exchange's application, the match score, the interview. */
+export const BoothApplicant = Type.Object({
+  applicationId: Type.Integer(),
+  registrationId: Nullable(Type.Integer({ description: 'to write to the seeker through the booth' })),
+  vacancyId: Type.Integer(),
+  vacancyTitle: Type.String(),
+  seekerName: Type.String(),
+  state: Type.String(),
+  matchScore: Nullable(Type.Integer({ description: 'null when the seeker does not share a profile' })),
+  appliedAt: Instant,
+  interview: Nullable(Type.Object({ slotId: Type.Integer(), startsAt: Instant, endsAt: Instant })),
+})
+export type BoothApplicant = Static<typeof BoothApplicant>

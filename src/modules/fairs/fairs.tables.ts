@@ -113,6 +113,19 @@ export interface VisitTable {
   views: ColumnType<number, number | undefined, number>
 }
 
+export type NotificationKind = 'registration.confirmed' | 'booking.confirmed' | 'booking.cancelled' | 'booking.reminder'
+
+export interface NotificationTable {
+  id: Generated<number>
+  fair_id: number
+  recipient_iin: string
+  kind: NotificationKind
+  booking_id: number | null
+  payload: ColumnType<Record<string, unknown>, string, string>
+  created_at: Generated<Date>
+  read_at: NullableTimestamp
+}
+
 /** identity's published view (identity.person_facts), read-only here. */
 export interface PersonFactsView {
   iin: string
@@ -133,5 +146,6 @@ export type FairTables = {
   'fairs.queue_entries': QueueEntryTable
   'fairs.messages': MessageTable
   'fairs.visits': VisitTable
+  'fairs.notifications': NotificationTable
   'identity.person_facts': PersonFactsView
 }

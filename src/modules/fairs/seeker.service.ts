@@ -72,12 +72,11 @@ export async function registerForFair(db: Db, seeker: Principal, fairId: number)
   const { eligibility, regionCode } = await evaluate(db, fair, iin)
   refuseIneligible(fair, eligibility)
   const row =
-    (await repo.insertRegistration(db, {
-      fair_id: fairId,
-      seeker_iin: iin,
-      seeker_name: seeker.displayName,
-      region_code: regionCode,
-    })) ?? (await repo.findRegistration(db, fairId, iin))
+    (await repo.insertRegistrationWithNotice(
+      db,
+      { fair_id: fairId, seeker_iin: iin, seeker_name: seeker.displayName, region_code: regionCode },
+      eligibility.unchecked,
+    )) ?? (await repo.findRegistration(db, fairId, iin))
   if (row === undefined) throw new AppError('conflict', `registration for fair ${fairId} did not complete; try again`)
   return { fairId, registeredAt: new Date(row.created_at).toISOString(), eligibility: asAnswer(eligibility) }
 }
@@ -122,4 +121,14 @@ export async function applyAtFair(
     region_code: registration.region_code,
   })
   return { fairId, boothId: offered.booth_id, application }
+}
+
+/** The signed-in seeker's registration at the fair, with today's eligibility; not_found when not registered. */
+export async function readMyRegistration(db: Db, seeker: Principal, fairId: number) {
+  const iin = requireSeekerIin(seeker)
+  const fair = await getFair(db, fairId)
+  const row = await repo.findRegistration(db, fairId, iin)
+  if (row === undefined) throw new AppError('not_found', `you are not registered for fair ${fairId}`)
+  const { eligibility } = await evaluate(db, fair, iin)
+  return { fairId, registeredAt: new Date(row.created_at).toISOString(), eligibility: asAnswer(eligibility) }
 }

@@ -1,3 +1,4 @@
+export { findAccountByLogin } from './account.repository.js'
 export { type AuditEvent, appendAudit, verifyAuditChain } from './audit.service.js'
 export { installAuth } from './auth.plugin.js'
 export { authRoutes } from './auth.routes.js'

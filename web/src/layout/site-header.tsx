@@ -36,6 +36,12 @@ export function SiteHeader() {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </Link>
+        {/* The vacancy search is public; a visitor who has not signed in reaches it from every page. */}
+        {!account && !session.isPending && (
+          <Link to="/vacancies" className="button button--header">
+            {t('nav.vacancies')}
+          </Link>
+        )}
         {account && (
           <section className="account" aria-label={t('header.account')}>
             <p className="account__who">

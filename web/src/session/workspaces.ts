@@ -70,10 +70,10 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
   analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'hotlineStatistics'],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData'],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
 }
 
