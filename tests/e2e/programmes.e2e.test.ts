@@ -84,11 +84,12 @@ describe.skipIf(!hasChromium)('programmes in the browser', () => {
   }
 
   async function propose(page: Page, iin: string, programme: string, startDate: string) {
-    await page.getByLabel('IIN').fill(iin)
-    await page.getByLabel('Programme', { exact: true }).selectOption(programme)
-    await page.getByLabel('Start date').fill(startDate)
-    await page.getByLabel('Purpose').fill('programme enrolment interview')
-    await page.getByRole('button', { name: 'Check and propose' }).click()
+    const form = page.getByRole('form', { name: 'Propose an enrolment' })
+    await form.getByLabel('IIN').fill(iin)
+    await form.getByLabel('Programme', { exact: true }).selectOption(programme)
+    await form.getByLabel('Start date').fill(startDate)
+    await form.getByLabel('Purpose').fill('programme enrolment interview')
+    await form.getByRole('button', { name: 'Check and propose' }).click()
   }
 
   it("a manager runs a region's programme year from plan to report", async () => {
@@ -122,6 +123,20 @@ describe.skipIf(!hasChromium)('programmes in the browser', () => {
       await officerPage
         .getByRole('alert')
         .filter({ hasText: `age ${year - 1985} on ${start}: youth practice is for 18–35` })
+        .waitFor()
+      // A target-group flag seen on a document, recorded with its purpose (audited).
+      const flags = officerPage.getByRole('form', { name: 'Record a target-group flag' })
+      await flags.getByLabel('IIN').fill('12345')
+      await flags.getByRole('button', { name: 'Record the flag' }).click()
+      await officerPage.getByRole('alert').filter({ hasText: 'An IIN has 12 digits' }).waitFor()
+      await flags.getByLabel('IIN').fill(people[3]?.iin as string)
+      await flags.getByLabel('Flag').selectOption('large_family')
+      await flags.getByLabel('Document (optional)').fill('certificate 42 of 2026-01-15')
+      await flags.getByLabel('Purpose').fill('large family certificate seen')
+      await flags.getByRole('button', { name: 'Record the flag' }).click()
+      await officerPage
+        .getByRole('status')
+        .filter({ hasText: `${people[3]?.iin}: recorded flags — Large family` })
         .waitFor()
       for (const person of people.slice(0, 3)) {
         await propose(officerPage, person.iin, 'public_works', start)
@@ -182,6 +197,64 @@ describe.skipIf(!hasChromium)('programmes in the browser', () => {
       expect(csv.status).toBe(200)
       expect(csv.type).toContain('text/csv')
       expect(csv.text).toContain(`39,${year},public_works,2,600000,1,1,0,255000,255000,90000,2,1,0,100,42.5`)
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+  it('an analyst reads the national plan vs fact and sees the programmes on the national overview', async () => {
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'en-GB',
+      viewport: { width: 1400, height: 1000 },
+    })
+    const problems: string[] = []
+    try {
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(error.message))
+      await signIn(page, 'analyst')
+      await page.goto('/')
+      await page.getByRole('navigation').getByRole('link', { name: 'Programmes', exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: 'State support programmes' }).waitFor()
+      await page.getByText('The national plan vs fact of the programmes by region (read-only).').waitFor()
+      // Read-only: no plan form, no proposal form, no flags.
+      expect(await page.getByRole('button', { name: /Save the plan|Check and propose|Record the flag/ }).count()).toBe(
+        0,
+      )
+      const row = page.locator('tr[data-programme="public_works"]').first()
+      await row.waitFor()
+      expect((await row.locator('td, th').allInnerTexts()).slice(0, 2)).toEqual(['39', 'Public works'])
+      for (const format of ['csv', 'xlsx']) {
+        const href = await page.getByRole('link', { name: format.toUpperCase(), exact: true }).getAttribute('href')
+        expect(href).toBe(`/api/programmes/report?year=${year}&format=${format}`)
+        const status = await page.evaluate(async (url) => (await fetch(url as string)).status, href)
+        expect(status).toBe(200)
+      }
+      // The national figures, added up from the plan-vs-fact report, must be what the overview's panel shows.
+      const report = await page.evaluate(async (y) => {
+        const response = await fetch(`/api/programmes/report?year=${y}`)
+        return (await response.json()) as {
+          items: { places: number; placesCommitted: number; placesSpent: number; peopleEnrolled: number }[]
+        }
+      }, year)
+      const sum = (f: (r: (typeof report.items)[number]) => number) => report.items.reduce((n, r) => n + f(r), 0)
+      const places = sum((r) => r.places)
+      const taken = sum((r) => r.placesCommitted + r.placesSpent)
+      const enrolled = sum((r) => r.peopleEnrolled)
+      expect(taken).toBeGreaterThan(0)
+      await page.screenshot({ path: `${shotsDir}/programmes-analyst.png`, fullPage: true })
+
+      await page.goto('/dashboards')
+      const panel = page.locator('section[data-panel="programmes"]')
+      await panel.getByRole('heading', { name: `State support programmes, ${year}` }).waitFor()
+      const figures = await panel.locator('dt, dd').allInnerTexts()
+      const figure = (label: string) => figures[figures.indexOf(label) + 1]?.replace(/\D/g, '')
+      expect(figure('Places planned')).toBe(String(places))
+      expect(figure('Places taken')).toBe(String(taken))
+      expect(figure('People enrolled')).toBe(String(enrolled))
+      await panel.screenshot({ path: `${shotsDir}/programmes-overview-panel.png` })
+      await panel.getByRole('link', { name: 'Plan vs fact by region and programme' }).click()
+      await page.waitForURL((url) => url.pathname === '/programmes')
       expect(problems).toEqual([])
     } finally {
       await context.close()

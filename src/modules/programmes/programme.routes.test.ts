@@ -84,6 +84,24 @@ describe('programmes and plans', () => {
   })
 })
 
+describe('the API description', () => {
+  it('describes the answer of every programmes route in /api/openapi.json', async () => {
+    const spec = json<{
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>>
+    }>(await t.app.inject({ url: '/api/openapi.json' }))
+    const operations = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/programmes'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ at: `${method} ${path}`, op })))
+    expect(operations.length).toBe(12)
+    const undescribed = operations
+      .filter(({ op }) => !Object.entries(op.responses ?? {}).some(([code, r]) => code.startsWith('2') && r.content))
+      .map(({ at }) => at)
+    expect(undescribed).toEqual([])
+    const enrolment = spec.paths['/api/programmes/enrolments/{id}/approve']?.post?.responses?.['200']?.content
+    expect(JSON.stringify(enrolment)).toContain('refusalReason')
+  })
+})
+
 describe('an enrolment from proposal to report', () => {
   let eligible: string
   let second: string
@@ -311,5 +329,89 @@ describe('an enrolment from proposal to report', () => {
     const { rows } = await sql<{ action: string }>`
       SELECT action FROM audit.log WHERE subject_iin = ${person} ORDER BY seq`.execute(t.database.db)
     expect(rows.map((r) => r.action)).toContain('programmes.flag.record')
+  })
+})
+
+describe('eligibility re-checked at approval', () => {
+  const ledgerOf = async (programme: string) => {
+    const { rows } = await sql<{
+      places_committed: number
+      budget_committed: string
+      people_enrolled: number
+      n: number
+    }>`
+      SELECT p.places_committed, p.budget_committed::text, p.people_enrolled,
+        (SELECT count(*)::int FROM programmes.ledger l WHERE l.plan_id = p.id) AS n
+      FROM programmes.plans p WHERE p.year = 2027 AND p.region_code = '39' AND p.programme_code = ${programme}`.execute(
+      t.database.db,
+    )
+    return rows[0]
+  }
+  const stateOf = async (id: number) => {
+    const { rows } = await sql<{ state: string; outbox: number; approvals: number }>`
+      SELECT e.state,
+        (SELECT count(*)::int FROM programmes.outbox o WHERE o.payload->>'enrolmentId' = ${String(id)}) AS outbox,
+        (SELECT count(*)::int FROM audit.log a
+          WHERE a.action = 'programmes.enrolment.approve' AND a.details->>'enrolmentId' = ${String(id)}) AS approvals
+      FROM programmes.enrolments e WHERE e.id = ${id}`.execute(t.database.db)
+    return rows[0]
+  }
+
+  it('refuses an approval when the registry status changed since the proposal, naming the rule; nothing committed', async () => {
+    expect((await setPlan('public_works', 3, 1_000_000, 2027)).statusCode).toBe(200)
+    const person = await newPerson(t.database, { birthDate: '1979-09-09' })
+    const proposal = await propose(person, 'public_works', '2027-02-01')
+    expect(proposal.statusCode).toBe(201)
+    const id = json<{ id: number }>(proposal).id
+    // Between the officer's proposal and the manager's decision the person signs a contract (pension contributions).
+    const ingest = await submitEvents(
+      t.database,
+      'pension',
+      [{ iin: person, status: 'employed_contract', valid_from: '2026-05-01', source_ref: `contract-${person}` }],
+      null,
+    )
+    expect(ingest.results.map((r) => r.outcome)).toEqual(['applied'])
+    const before = await ledgerOf('public_works')
+    const res = await act(id, 'approve')
+    expect(res.statusCode).toBe(409)
+    const body = json<{ error: { message: string; details: { field: string; reasons: string[] } } }>(res)
+    expect(body.error.details.reasons).toEqual(['current status employed_contract: public works requires unemployed_*'])
+    expect(body.error.details.field).toBe('iin')
+    expect(body.error.message).toBe(
+      `enrolment ${id}: ${person} is no longer eligible for public_works: current status employed_contract: public works requires unemployed_*`,
+    )
+    expect(await ledgerOf('public_works')).toEqual(before)
+    expect(before).toMatchObject({ places_committed: 0, budget_committed: '0.00', people_enrolled: 0, n: 0 })
+    expect(await stateOf(id)).toEqual({ state: 'proposed', outbox: 0, approvals: 0 })
+    // The manager can still refuse the proposal with a reason.
+    const refused = await act(id, 'refuse', { reason: 'employed since the proposal' })
+    expect(json<{ state: string }>(refused).state).toBe('refused')
+  })
+
+  it('refuses an approval when the target-group flag was removed since the proposal', async () => {
+    expect((await setPlan('social_workplaces', 2, 5_000_000, 2027)).statusCode).toBe(200)
+    const person = await newPerson(t.database, { birthDate: '1975-03-03' })
+    const flag = (remove: boolean) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/programmes/flags',
+        headers: officer,
+        payload: { iin: person, flag: 'disability', purpose: 'disability certificate checked', remove },
+      })
+    expect(json<{ flags: string[] }>(await flag(false)).flags).toEqual(['disability'])
+    const id = json<{ id: number }>(await propose(person, 'social_workplaces', '2027-03-01')).id
+    expect(json<{ flags: string[] }>(await flag(true)).flags).toEqual([])
+    const res = await act(id, 'approve')
+    expect(res.statusCode).toBe(409)
+    expect(json<{ error: { details: { reasons: string[] } } }>(res).error.details.reasons).toEqual([
+      'none of disability, large_family, single_parent, pre_retirement is recorded: social workplaces is for these target groups',
+    ])
+    expect(await ledgerOf('social_workplaces')).toMatchObject({ places_committed: 0, n: 0 })
+    expect(await stateOf(id)).toEqual({ state: 'proposed', outbox: 0, approvals: 0 })
+    // The flag recorded again (a document seen): the same proposal now passes.
+    await flag(false)
+    const approved = await act(id, 'approve')
+    expect(approved.statusCode).toBe(200)
+    expect(await ledgerOf('social_workplaces')).toMatchObject({ places_committed: 1, n: 1 })
   })
 })

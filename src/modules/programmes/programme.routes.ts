@@ -1,9 +1,27 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
-import { StringEnum } from '../../shared/schema.js'
 import { parseTableFormat, sendTableDownload } from '../../shared/table-export.js'
-import { ENROLMENT_STATES, FLAGS } from './programme.rules.js'
+import {
+  CatalogueQuery,
+  EligibilityCheck,
+  EndBody,
+  Enrolment,
+  EnrolmentBody,
+  EnrolmentQuery,
+  FlagBody,
+  FlagResult,
+  IdParams,
+  Items,
+  Plan,
+  PlanBody,
+  PlanFactItem,
+  PlanListItem,
+  PlanParams,
+  Programme,
+  RefuseBody,
+  YearRegionQuery,
+} from './programme.schema.js'
 import {
   approveEnrolment,
   checkPersonEligibility,
@@ -22,21 +40,6 @@ import {
 
 const tags = ['programmes']
 const who = (req: { principal: Principal | null }) => req.principal as Principal
-const IsoDate = Type.String({ format: 'date' })
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 })
-const Format = Type.Optional(StringEnum(['json', 'csv', 'xlsx'] as const))
-const Region = Type.Optional(
-  Type.String({ description: 'two-digit region code; analysts and admins only, others see their own' }),
-)
-const EnrolmentBody = Type.Object(
-  {
-    iin: Type.String(),
-    programme: Type.String(),
-    startDate: IsoDate,
-    purpose: Type.String({ minLength: 3, maxLength: 500, description: 'why the person is looked up (audited)' }),
-  },
-  { additionalProperties: false },
-)
 const STAFF = ['officer', 'manager', 'analyst', 'admin'] as const
 const PROPOSERS = ['officer', 'manager'] as const
 
@@ -63,7 +66,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         tags,
         summary:
           'The programmes: target groups, eligibility rules, duration and what a place costs on a day (dated parameters)',
-        querystring: Type.Object({ on: Type.Optional(IsoDate) }),
+        querystring: CatalogueQuery,
+        response: { 200: Items(Programme) },
       },
     },
     async (req) => ({ items: await listCatalogue(db, req.query.on ?? todayInKazakhstan()) }),
@@ -76,7 +80,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       schema: {
         tags,
         summary: "A year's plans with their ledger (your region; national for analysts and admins); ?format=csv|xlsx",
-        querystring: Type.Object({ year: Year, region: Region, format: Format }),
+        querystring: YearRegionQuery,
+        response: { 200: Items(PlanListItem) },
       },
     },
     async (req, reply) => {
@@ -101,8 +106,9 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       schema: {
         tags,
         summary: "Set your region's plan for a programme and year: places and budget in ₸ (never below what is taken)",
-        params: Type.Object({ region: Type.String(), year: Year, programme: Type.String() }),
-        body: Type.Object({ places: Type.Integer(), budget: Type.Number() }, { additionalProperties: false }),
+        params: PlanParams,
+        body: PlanBody,
+        response: { 200: Plan },
       },
     },
     async (req) => setPlan(db, who(req), { ...req.params, ...req.body }),
@@ -116,7 +122,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         tags,
         summary:
           'Plan vs fact by region and programme: places, people, money committed and spent, % executed, employment 6 months after; ?format=csv|xlsx',
-        querystring: Type.Object({ year: Year, region: Region, format: Format }),
+        querystring: YearRegionQuery,
+        response: { 200: Items(PlanFactItem) },
       },
     },
     async (req, reply) => {
@@ -148,6 +155,7 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         summary:
           'Whether a person of your region may join a programme from a day, with every failed rule named (audited read)',
         body: EnrolmentBody,
+        response: { 200: EligibilityCheck },
       },
     },
     async (req) => checkPersonEligibility(db, who(req), req.body),
@@ -162,6 +170,7 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         summary:
           'Propose an enrolment; refused when the person is not eligible (the reason names the rule). A manager other than the proposer decides',
         body: EnrolmentBody,
+        response: { 201: Enrolment },
       },
     },
     async (req, reply) => reply.code(201).send(await proposeEnrolment(db, who(req), req.body)),
@@ -174,13 +183,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       schema: {
         tags,
         summary: "A year's enrolments of your region (newest first, at most 500); ?format=csv|xlsx",
-        querystring: Type.Object({
-          year: Year,
-          region: Region,
-          state: Type.Optional(StringEnum(ENROLMENT_STATES)),
-          programme: Type.Optional(Type.String()),
-          format: Format,
-        }),
+        querystring: EnrolmentQuery,
+        response: { 200: Items(Enrolment) },
       },
     },
     async (req, reply) => {
@@ -209,15 +213,16 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
     },
   )
 
-  const IdParams = Type.Object({ id: Type.Integer() })
   app.post(
     '/programmes/enrolments/:id/approve',
     {
       config: { access: ['manager'] },
       schema: {
         tags,
-        summary: 'Approve: commits a place and the money in the plan (never beyond it)',
+        summary:
+          'Approve: re-checks eligibility (409 naming the rules), then commits a place and the money in the plan (never beyond it)',
         params: IdParams,
+        response: { 200: Enrolment },
       },
     },
     async (req) => approveEnrolment(db, who(req), req.params.id),
@@ -230,20 +235,23 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         tags,
         summary: 'Refuse a proposal with a reason',
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 1000 }) }, { additionalProperties: false }),
+        body: RefuseBody,
+        response: { 200: Enrolment },
       },
     },
     async (req) => refuseEnrolment(db, who(req), req.params.id, req.body.reason),
-  )
-  const EndBody = Type.Object(
-    { date: Type.Optional(IsoDate), reason: Type.Optional(Type.String({ maxLength: 1000 })) },
-    { additionalProperties: false },
   )
   app.post(
     '/programmes/enrolments/:id/complete',
     {
       config: { access: ['manager'] },
-      schema: { tags, summary: 'Mark completed: the committed money is spent', params: IdParams, body: EndBody },
+      schema: {
+        tags,
+        summary: 'Mark completed: the committed money is spent',
+        params: IdParams,
+        body: EndBody,
+        response: { 200: Enrolment },
+      },
     },
     async (req) => endEnrolment(db, who(req), req.params.id, 'completed', req.body ?? {}),
   )
@@ -256,6 +264,7 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         summary: 'Mark dropped (reason required): months served are spent, the rest and the place released',
         params: IdParams,
         body: EndBody,
+        response: { 200: Enrolment },
       },
     },
     async (req) => endEnrolment(db, who(req), req.params.id, 'dropped', req.body ?? {}),
@@ -269,16 +278,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
         tags,
         summary:
           'Record (or remove) a target-group flag seen on a document: disability, large family, single parent, pre-retirement (audited)',
-        body: Type.Object(
-          {
-            iin: Type.String(),
-            flag: StringEnum(FLAGS),
-            note: Type.Optional(Type.String({ maxLength: 500 })),
-            purpose: Type.String({ minLength: 3, maxLength: 500 }),
-            remove: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: FlagBody,
+        response: { 200: FlagResult },
       },
     },
     async (req) => recordFlag(db, who(req), req.body),

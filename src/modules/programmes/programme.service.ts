@@ -10,6 +10,7 @@ import {
   addMonths,
   checkEligibility,
   computeCost,
+  type Eligibility,
   type EnrolmentState,
   type Flag,
   type ProgrammeRules,
@@ -52,11 +53,12 @@ async function requireProgramme(db: Conn, code: string) {
 }
 
 function toProgramme(row: Selectable<ProgrammeTable>) {
+  const rules = row.rules as ProgrammeRules
   return {
     code: row.code,
     name: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
     targetGroup: row.target_group_en,
-    rules: row.rules as ProgrammeRules,
+    rules: { ...rules, statuses: [...rules.statuses], flagsAnyOf: [...rules.flagsAnyOf] },
     durationMonths: row.duration_months,
     payment: row.payment,
     statusOnStart: row.status_on_start,
@@ -257,7 +259,7 @@ function toEnrolment(row: Selectable<EnrolmentTable>) {
     cost: money(row.cost),
     spent: row.spent === null ? null : money(row.spent),
     parameters: row.parameters as UsedParameter[],
-    eligibility: row.eligibility as { reasons: string[]; facts: Record<string, unknown> },
+    eligibility: row.eligibility as { reasons: string[]; facts: Eligibility['facts'] },
     purpose: row.purpose,
     proposedBy: row.proposed_by,
     proposedAt: row.proposed_at.toISOString(),
@@ -335,6 +337,35 @@ async function lockForDecision(trx: Conn, manager: Principal, id: number, allowe
 }
 
 /**
+ * The rules again, at approval, inside the approval's transaction: the person's status, region or flags may have
+ * changed since the proposal (age on the start day cannot). Refused with every failed rule named, nothing committed.
+ */
+async function recheckEligibility(
+  trx: Conn,
+  e: Selectable<EnrolmentTable>,
+  programme: Selectable<ProgrammeTable>,
+): Promise<void> {
+  // One connection (the transaction's): read in turn.
+  const person = await repo.findPersonFacts(trx, e.iin)
+  const statusCode = await findCurrentStatusCode(trx, e.iin)
+  const flags = await repo.listFlags(trx, e.iin)
+  if (person === undefined) throw new AppError('conflict', `enrolment ${e.id}: no person with IIN ${e.iin}`)
+  const eligibility = checkEligibility(
+    { code: programme.code, nameEn: programme.name_en, rules: programme.rules as ProgrammeRules },
+    { iin: e.iin, birthDate: person.birth_date, regionCode: person.region_code, statusCode: statusCode ?? null, flags },
+    e.region_code,
+    e.start_date,
+  )
+  if (!eligibility.isEligible) {
+    throw new AppError(
+      'conflict',
+      `enrolment ${e.id}: ${e.iin} is no longer eligible for ${programme.code}: ${eligibility.reasons.join('; ')}`,
+      { field: 'iin', reasons: eligibility.reasons, facts: eligibility.facts },
+    )
+  }
+}
+
+/**
  * A manager of the region approves: the place and the money are committed under the plan's row lock in the same
  * transaction, so concurrent approvals take turns and the plan is never exceeded. The proposer cannot approve.
  */
@@ -344,6 +375,8 @@ export async function approveEnrolment(db: Db, manager: Principal, id: number): 
     if (e.proposed_by === manager.accountId) {
       throw new AppError('forbidden', `you proposed enrolment ${id}: another manager must decide (maker-checker)`)
     }
+    const programme = await requireProgramme(trx, e.programme_code)
+    await recheckEligibility(trx, e, programme)
     const plan = await repo.lockPlan(trx, e.plan_id)
     const label = `plan ${plan.region_code}/${plan.year} ${plan.programme_code}`
     const taken = plan.places_committed + plan.places_spent
@@ -379,7 +412,6 @@ export async function approveEnrolment(db: Db, manager: Principal, id: number): 
       decided_by: manager.accountId,
       decided_at: new Date(),
     })
-    const programme = await requireProgramme(trx, e.programme_code)
     if (programme.status_on_start !== null) {
       await repo.insertOutbox(trx, e.iin, {
         status: programme.status_on_start,
@@ -531,7 +563,7 @@ export async function recordFlag(
       details: { flag: input.flag },
     })
   })
-  return { iin: person.iin, flags: await repo.listFlags(db, person.iin) }
+  return { iin: person.iin, flags: (await repo.listFlags(db, person.iin)) as Flag[] }
 }
 
 /**

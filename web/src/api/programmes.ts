@@ -149,3 +149,41 @@ export function usePropose() {
     onSuccess: invalidate,
   })
 }
+
+export const FLAGS = ['disability', 'large_family', 'single_parent', 'pre_retirement'] as const
+export type Flag = (typeof FLAGS)[number]
+
+export interface FlagRequest {
+  iin: string
+  flag: Flag
+  note?: string
+  purpose: string
+  remove?: boolean
+}
+
+/** An officer records (or removes) a target-group flag seen on a document; the answer is the person's flags now. */
+export function useRecordFlag() {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (input: FlagRequest) =>
+      requestJson<{ iin: string; flags: Flag[] }>('/api/programmes/flags', { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  })
+}
+
+/** The programmes panel of the analysts' national overview (`GET /api/overview` → `programmes`), aggregates only. */
+export interface ProgrammesOverviewFigures {
+  places: number
+  placesTaken: number
+  budget: number
+  budgetCommitted: number
+  budgetSpent: number
+  peopleEnrolled: number
+  peopleCompleted: number
+  employedAfter6m: number
+  followedUp: number
+}
+export interface ProgrammesOverview {
+  regions: (ProgrammesOverviewFigures & { regionCode: string })[]
+  total: ProgrammesOverviewFigures
+}

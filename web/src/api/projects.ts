@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { requestJson } from './client'
+import type { ProgrammesOverview } from './programmes'
 
 export const tenderStates = ['in_tender', 'contracted', 'under_way', 'done'] as const
 export type TenderState = (typeof tenderStates)[number]
@@ -149,6 +150,7 @@ export interface Overview {
     hires: number
   }
   projects: JobMap
+  programmes: ProgrammesOverview
 }
 
 export interface BalanceItem {

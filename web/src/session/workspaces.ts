@@ -72,7 +72,7 @@ export const roleSections: Record<Role, readonly Section[]> = {
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
   officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'hotlineStatistics'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes', 'hotlineStatistics'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
   channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
 }

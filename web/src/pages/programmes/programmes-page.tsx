@@ -18,6 +18,7 @@ import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { useAccount } from '../../session/require-session'
+import { FlagsForm } from './flags-form'
 
 const money = (n: number) => `${formatNumber(Math.round(n), currentLanguage())} ₸`
 const pct = (n: number | null) => (n === null ? '—' : `${n.toLocaleString(currentLanguage())} %`)
@@ -56,11 +57,15 @@ export function ProgrammesPage() {
       </div>
     )
   }
+  const national = account.role === 'analyst' || account.role === 'admin'
   return (
     <div className="programmes">
-      <PageHeading lead={t('programmes.lead')}>{t('programmes.title')}</PageHeading>
+      <PageHeading lead={t(national ? 'programmes.analystLead' : 'programmes.lead')}>
+        {t('programmes.title')}
+      </PageHeading>
       <YearField year={year} onChange={setYear} />
       {account.role === 'officer' && <ProposeForm />}
+      {account.role === 'officer' && <FlagsForm />}
       {account.role === 'manager' && account.regionCode !== null && (
         <PlanForm year={year} region={account.regionCode} />
       )}

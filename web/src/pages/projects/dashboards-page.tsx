@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
+import { ProgrammesOverviewPanel } from '../programmes/overview-panel'
 import { type ChartOption, EChart } from '../registry/echart'
 import { Downloads } from './downloads'
 
@@ -137,6 +138,7 @@ export function DashboardsPage() {
                 <dd>{n(overview.data.projects.total.inTender)}</dd>
               </dl>
             </section>
+            <ProgrammesOverviewPanel programmes={overview.data.programmes} year={year} />
           </div>
           {funnelOption && (
             <section className="card" aria-labelledby="funnel-heading">
