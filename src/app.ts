@@ -142,7 +142,7 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
   // Public vacancy pages carry schema.org JobPosting JSON-LD in the served HTML, for search engines.
   await app.register(vacancyPageRoutes, { db, webDist: config.webDist })
   await app.register(socialRoutes, { prefix: '/api', db, pool, maxFileBytes: config.maxUploadBytes })
-  await app.register(hotlineRoutes, { prefix: '/api', db })
+  await app.register(hotlineRoutes, { prefix: '/api', db, followRateLimit: config.loginRateLimit })
   await app.register(fairRoutes, { prefix: '/api', db })
   await app.register(programmeRoutes, { prefix: '/api', db })
   await app.register(projectRoutes, { prefix: '/api', db })

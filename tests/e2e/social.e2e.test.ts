@@ -189,10 +189,13 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
   )
 
   it(
-    "sends an anonymous hotline report, signed out, to its region's inspector and not to another region's",
+    "sends an anonymous hotline report, signed out, to its region's inspector, who closes it; the reporter follows it with the code and it counts in the statistics",
     async () => {
       const description = `Жалақы конвертпен төленеді, шарт жоқ (e2e ${Date.now()})`
+      const internalNote = '3 қызметкермен еңбек шарты жасалды, жарналар өндірілді (бухгалтер Б. растады)'
+      const reply = 'Тексеру жүргізілді: үш қызметкермен еңбек шарты жасалды.'
       let reference = ''
+      let code = ''
       await withPage(async (page) => {
         // Signed out, from the footer every page has.
         await page.goto('/login')
@@ -212,18 +215,24 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
         await page.getByLabel('Не болды').fill(description)
         await page.getByRole('button', { name: 'Хабарламаны жіберу' }).click()
         reference = (await page.getByTestId('report-reference').innerText()).trim()
+        code = (await page.getByTestId('report-follow-code').innerText()).trim()
         await page.screenshot({ path: `${shotsDir}/social-hotline-filed.png`, fullPage: true })
       })
       expect(reference).toMatch(/^\d+$/)
+      expect(code).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/)
 
       // Pavlodar (55) is officer2's region: the report is in their queue, overdue or not, and opens.
       await withPage(async (page) => {
         await signIn(page, 'officer2')
-        await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Жедел желі' }).click()
+        await page
+          .getByRole('navigation', { name: 'Негізгі мәзір' })
+          .getByRole('link', { name: 'Жедел желі', exact: true })
+          .click()
         const queue = page.getByTestId('hotline-queue')
         await queue.getByRole('link', { name: `№ ${reference}`, exact: true }).click()
         await page.getByText(description).waitFor()
         await expect(page.getByTestId('case-facts').innerText()).resolves.toContain('жасырын')
+        await expect(page.getByTestId('case-facts').innerText()).resolves.toContain('веб-форма')
         // The inspector takes it, inspects, and closes it with the outcome.
         await page.getByRole('button', { name: 'Хабарламаны алу' }).click()
         await page.getByRole('button', { name: 'Тексеруді бастау' }).click()
@@ -233,7 +242,8 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
         // Closing needs a note saying what the inspection found: the page asks for it before sending anything.
         await page.getByRole('button', { name: 'Хабарламаны жабу' }).click()
         await page.getByRole('alert').getByText('Жабу алдында тексеру нені анықтағанын жазыңыз.').waitFor()
-        await page.getByLabel('Ескертпе').fill('3 қызметкермен еңбек шарты жасалды, жарналар өндірілді')
+        await page.getByLabel('Ескертпе').fill(internalNote)
+        await page.getByLabel('Хабарлаушыға жауап').fill(reply)
         await page.getByRole('button', { name: 'Хабарламаны жабу' }).click()
         await page.getByRole('heading', { name: 'Нәтиже' }).waitFor()
         await expect(page.getByTestId('case-facts').innerText()).resolves.toContain('шешілді')
@@ -254,6 +264,123 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
       expect([403, 404]).toContain(foreign.status)
       const queue = await api(officer, 'GET', '/api/hotline/reports')
       expect(queue.body.items.map((r: { id: number }) => r.id)).not.toContain(Number(reference))
+
+      // The reporter, still without an account, follows the report: a wrong code gets "not found", the right one
+      // (typed in lower case with spaces) the outcome and the inspector's reply, never the internal note.
+      await withPage(async (page) => {
+        await page.goto('/hotline/report')
+        await page.getByRole('link', { name: 'Хабарламаны қадағалау' }).click()
+        await page.waitForURL((url) => url.pathname === '/hotline/follow')
+        await page.getByLabel('Өтініш нөмірі').fill(reference)
+        const wrong = code.startsWith('A') ? `B${code.slice(1)}` : `A${code.slice(1)}`
+        await page.getByLabel('Бақылау коды').fill(wrong)
+        await page.getByRole('button', { name: 'Хабарламаны көрсету' }).click()
+        await page.getByRole('alert').getByText('Бұл нөмір мен кодқа сәйкес хабарлама жоқ.', { exact: false }).waitFor()
+        await page.getByLabel('Бақылау коды').fill(code.toLowerCase().replace(/-/g, ' '))
+        await page.getByRole('button', { name: 'Хабарламаны көрсету' }).click()
+        const result = page.getByTestId('follow-result')
+        await result.waitFor()
+        const text = await result.innerText()
+        expect(text).toContain('шешілді')
+        expect(text).toMatch(/250\s000\s₸/)
+        expect(text).toContain(reply)
+        expect(text).not.toContain('бухгалтер')
+        expect(text).not.toContain(description)
+        await page.screenshot({ path: `${shotsDir}/social-hotline-follow.png`, fullPage: true })
+      })
+
+      // The analyst's national statistics count it under Pavlodar and envelope wages, with its outcome.
+      await withPage(async (page) => {
+        await signIn(page, 'analyst')
+        await page
+          .getByRole('navigation', { name: 'Негізгі мәзір' })
+          .getByRole('link', { name: 'Жедел желі статистикасы' })
+          .click()
+        await page.getByRole('heading', { level: 1, name: 'Жедел желі статистикасы — Қазақстан' }).waitFor()
+        const table = page.getByTestId('hotline-statistics')
+        const row = table.locator('tbody tr', {
+          has: page.getByRole('rowheader', { name: 'Павлодар облысы' }),
+          hasText: 'Конверттегі жалақы',
+        })
+        const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s/g, ''))
+        expect(cells).toEqual(['Павлодароблысы', 'Конверттегіжалақы', '1', '0', '0', '1', '0', '0', '3', '250000'])
+        await expect(table.locator('caption').count()).resolves.toBe(1)
+        await page.locator('.hotline-chart svg').first().waitFor()
+        const csvLink = page.getByRole('link', { name: 'CSV' }).first()
+        expect(await csvLink.getAttribute('href')).toBe('/api/hotline/statistics?format=csv')
+        await page.screenshot({ path: `${shotsDir}/social-hotline-statistics.png`, fullPage: true })
+      })
+      const csv = await fetch(`${server.url}/api/hotline/statistics?format=csv`, {
+        headers: { cookie: await loginCookie('analyst') },
+      })
+      expect(await csv.text()).toContain('55,envelope_wages,1,0,0,1,0,0,3,250000')
+    },
+    2 * testTimeout,
+  )
+
+  it(
+    "lets the 1414 contact centre enter a caller's report for the region's inspectors; other channels are not offered it",
+    async () => {
+      let reference = ''
+      await withPage(async (page) => {
+        await signIn(page, 'channel-contact1414')
+        await page
+          .getByRole('navigation', { name: 'Негізгі мәзір' })
+          .getByRole('link', { name: 'Жедел желіге қоңырау' })
+          .click()
+        await page.getByRole('heading', { level: 1, name: 'Қоңырау шалушының хабарламасын енгізу' }).waitFor()
+        await page.getByLabel('Хабарлама не туралы').selectOption('no_contract')
+        await page.getByLabel('Өңір', { exact: true }).selectOption('55')
+        await page.getByLabel('Жұмыс берушінің атауы').fill('ЖК «Түнгі Нан»')
+        await page.getByLabel('Не болды').fill('Наубайханада 6 адам шартсыз жұмыс істейді')
+        // A named call with no identity given: the page asks for it first.
+        await page.getByRole('button', { name: 'Хабарламаны тіркеу' }).click()
+        await page.getByRole('alert').getByText('Қоңырау шалушының атын', { exact: false }).waitFor()
+        await page.getByLabel('Қоңырау шалушының аты').fill('Серік')
+        await page.getByLabel('Сізбен қалай байланысуға болады').fill('+7 702 000 11 22')
+        await page.getByRole('button', { name: 'Хабарламаны тіркеу' }).click()
+        await page.getByRole('heading', { name: 'Хабарлама тіркелді' }).waitFor()
+        reference = (await page.getByTestId('report-reference').innerText()).trim()
+        await expect(page.getByTestId('report-follow-code').innerText()).resolves.toMatch(
+          /^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/,
+        )
+        await page.screenshot({ path: `${shotsDir}/social-hotline-call.png`, fullPage: true })
+      })
+      const inspector = await loginCookie('officer2')
+      const queue = await api(inspector, 'GET', '/api/hotline/reports')
+      expect(queue.body.items).toContainEqual(
+        expect.objectContaining({ id: Number(reference), source: 'contact_centre', reporter: null }),
+      )
+
+      // Pavlodar's officer sees it marked as a contact-centre report, and counted so in the region's statistics.
+      await withPage(async (page) => {
+        await signIn(page, 'officer2')
+        await page.goto('/hotline')
+        const row = page.getByTestId('hotline-queue').locator('tbody tr', {
+          has: page.getByRole('link', { name: `№ ${reference}`, exact: true }),
+        })
+        await expect(row.innerText()).resolves.toContain('байланыс орталығы')
+        await page.getByRole('link', { name: 'Жедел желі статистикасы' }).first().click()
+        await page.getByRole('heading', { level: 1, name: 'Жедел желі статистикасы — Павлодар облысы' }).waitFor()
+        const cells = (
+          await page
+            .getByTestId('hotline-statistics')
+            .locator('tbody tr', { hasText: 'Еңбек шартынсыз жұмыс' })
+            .locator('th, td')
+            .allInnerTexts()
+        ).map((c) => c.trim())
+        // Region, category, reports, open, overdue, resolved, unfounded, via the contact centre.
+        expect(cells.slice(0, 8)).toEqual(['Павлодар облысы', 'Еңбек шартынсыз жұмыс', '1', '1', '0', '0', '0', '1'])
+      })
+
+      await withPage(async (page) => {
+        await signIn(page, 'channel-school')
+        const menu = page.getByRole('navigation', { name: 'Негізгі мәзір' })
+        await menu.getByRole('link').first().waitFor()
+        await expect(menu.getByRole('link', { name: 'Жедел желіге қоңырау' }).count()).resolves.toBe(0)
+        await page.goto('/hotline/call')
+        await page.getByText('Жедел желі хабарламаларын тек байланыс орталығының қызметкерлері енгізеді.').waitFor()
+      })
     },
     testTimeout,
   )

@@ -31,6 +31,16 @@ export function findReport(db: Conn, id: number) {
   return t(db).selectFrom('hotline.reports').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** The report whose number and follow-up code hash both match; one query, so a wrong number and a wrong code look alike. */
+export function findReportByFollowCode(db: Conn, id: number, codeHash: Buffer) {
+  return t(db)
+    .selectFrom('hotline.reports')
+    .selectAll()
+    .where('id', '=', id)
+    .where('follow_code_sha256', '=', codeHash)
+    .executeTakeFirst()
+}
+
 export function updateReport(db: Conn, id: number, values: Updateable<ReportTable>) {
   return t(db).updateTable('hotline.reports').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
 }
@@ -67,6 +77,7 @@ export async function statistics(db: Conn, regionCode: string | null, today: str
     overdue: number
     resolved: number
     unfounded: number
+    contact_centre: number
     contracts_concluded: number
     contributions_recovered: string
   }>`SELECT region_code, category, count(*)::int AS total,
@@ -74,6 +85,7 @@ export async function statistics(db: Conn, regionCode: string | null, today: str
        count(*) FILTER (WHERE status IN ('new', 'assigned', 'inspecting') AND due_date < ${today}::date)::int AS overdue,
        count(*) FILTER (WHERE status = 'resolved')::int AS resolved,
        count(*) FILTER (WHERE status = 'unfounded')::int AS unfounded,
+       count(*) FILTER (WHERE source = 'contact_centre')::int AS contact_centre,
        coalesce(sum(contracts_concluded), 0)::int AS contracts_concluded,
        coalesce(sum(contributions_recovered), 0)::text AS contributions_recovered
      FROM hotline.reports

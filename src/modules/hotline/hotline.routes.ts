@@ -2,14 +2,46 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { StringEnum } from '../../shared/schema.js'
+import { parseTableFormat, sendTableDownload } from '../../shared/table-export.js'
+import { repeatedEmployerColumns, statisticsColumns } from './hotline.exports.js'
 import { CATEGORIES } from './hotline.rules.js'
-import { assignReport, fileReport, hotlineStatistics, listReports, moveReport, readReport } from './hotline.service.js'
+import {
+  assignReport,
+  enterCallerReport,
+  fileReport,
+  followReport,
+  hotlineStatistics,
+  listRepeatedEmployers,
+  listReports,
+  moveReport,
+  readReport,
+} from './hotline.service.js'
 
 const tags = ['hotline']
 const who = (req: { principal: Principal | null }) => req.principal as Principal
 const Category = StringEnum(CATEGORIES as ['envelope_wages', 'unpaid_pension', 'no_contract', 'other'])
 const Status = StringEnum(['new', 'assigned', 'inspecting', 'resolved', 'unfounded'] as const)
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
+const Source = StringEnum(['web', 'contact_centre'] as const)
+const FormatQuery = Type.Optional(
+  StringEnum(['json', 'csv', 'xlsx'] as const, { description: 'json (default), csv or xlsx download' }),
+)
+const ReportFields = {
+  category: Category,
+  employerBin: Type.Optional(Type.String()),
+  employerName: Type.Optional(Type.String({ maxLength: 300 })),
+  region: Type.Optional(Type.String({ description: 'two-digit region code; required' })),
+  description: Type.String({ maxLength: 5000 }),
+}
+const Filed = Type.Object({
+  id: Type.Integer({ description: 'the reference number' }),
+  status: Status,
+  region: Type.String(),
+  dueDate: Type.String(),
+  followCode: Type.String({
+    description: 'the secret code that, with the reference number, follows the report at /hotline/follow; shown once',
+  }),
+})
 
 const Report = Type.Object({
   id: Type.Integer(),
@@ -19,7 +51,12 @@ const Report = Type.Object({
   region: Type.String(),
   description: Type.String(),
   isAnonymous: Type.Boolean(),
-  reporter: Type.Union([Type.Object({ iin: Nullable(Type.String()), contact: Nullable(Type.String()) }), Type.Null()]),
+  reporter: Type.Union([
+    Type.Object({ iin: Nullable(Type.String()), name: Nullable(Type.String()), contact: Nullable(Type.String()) }),
+    Type.Null(),
+  ]),
+  source: Source,
+  enteredBy: Type.Union([Type.Integer(), Type.Null()]),
   status: Status,
   assignedTo: Type.Union([Type.Integer(), Type.Null()]),
   dueDate: Type.String(),
@@ -29,6 +66,7 @@ const Report = Type.Object({
       contractsConcluded: Type.Integer(),
       contributionsRecovered: Type.Number(),
       note: Nullable(Type.String()),
+      replyToReporter: Nullable(Type.String()),
     }),
     Type.Null(),
   ]),
@@ -49,7 +87,30 @@ const ReportWithEvents = Type.Intersect([
   }),
 ])
 
-export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+const StatisticsRow = Type.Object({
+  region: Type.String(),
+  category: Type.String(),
+  total: Type.Integer(),
+  open: Type.Integer(),
+  overdue: Type.Integer(),
+  resolved: Type.Integer(),
+  unfounded: Type.Integer(),
+  contactCentre: Type.Integer({ description: 'entered by a contact-centre operator for a caller' }),
+  contractsConcluded: Type.Integer(),
+  contributionsRecovered: Type.Number(),
+})
+const RepeatedEmployer = Type.Object({
+  employerBin: Nullable(Type.String()),
+  employerName: Nullable(Type.String()),
+  reports: Type.Integer(),
+  regions: Type.Array(Type.String()),
+  lastReportAt: Type.String(),
+})
+
+export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db; followRateLimit: number }> = async (
+  app,
+  { db, followRateLimit },
+) => {
   app.post(
     '/hotline/reports',
     {
@@ -60,22 +121,95 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
           'Report envelope wages, unpaid contributions or a missing contract; anonymous allowed. The reporter is shown only to the assigned inspector',
         body: Type.Object(
           {
-            category: Category,
-            employerBin: Type.Optional(Type.String()),
-            employerName: Type.Optional(Type.String({ maxLength: 300 })),
-            region: Type.Optional(Type.String({ description: 'two-digit region code; required' })),
-            description: Type.String({ maxLength: 5000 }),
+            ...ReportFields,
             contact: Type.Optional(Type.String({ maxLength: 200 })),
             anonymous: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),
-        response: {
-          201: Type.Object({ id: Type.Integer(), status: Status, region: Type.String(), dueDate: Type.String() }),
-        },
+        response: { 201: Filed },
       },
     },
     async (req, reply) => reply.code(201).send(await fileReport(db, req.principal, req.body)),
+  )
+
+  app.post(
+    '/hotline/contact-centre/reports',
+    {
+      config: { access: ['officer', 'channel'] },
+      schema: {
+        tags,
+        summary:
+          "Enter a caller's report (recorded as source contact_centre with your account): the 1414 contact centre for any region, an officer for their own region. A caller who gives their identity is recorded (seen only by the assigned inspector) and the recording is audited",
+        body: Type.Object(
+          {
+            ...ReportFields,
+            anonymous: Type.Boolean(),
+            caller: Type.Optional(
+              Type.Object(
+                {
+                  iin: Type.Optional(Type.String({ maxLength: 20 })),
+                  name: Type.Optional(Type.String({ maxLength: 200 })),
+                  contact: Type.Optional(Type.String({ maxLength: 200 })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Filed },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await enterCallerReport(db, who(req), req.body)),
+  )
+
+  app.post(
+    '/hotline/follow',
+    {
+      config: {
+        access: 'public',
+        // As the login: per address and reference number, so guessing one report's code is slow and one address
+        // cannot lock reporters elsewhere out.
+        rateLimit: {
+          max: followRateLimit,
+          timeWindow: '1 minute',
+          keyGenerator: (req) =>
+            `follow|${req.ip}|${String((req.body as { reference?: unknown } | undefined)?.reference ?? '').trim()}`,
+        },
+      },
+      schema: {
+        tags,
+        summary:
+          "The reporter follows a report without an account: reference number + follow-up code → status, due date, steps and outcome. Never the reporter's identity or the inspector's internal note. An unknown number and a wrong code get the same 404",
+        body: Type.Object(
+          { reference: Type.String({ maxLength: 40 }), code: Type.String({ maxLength: 80 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            id: Type.Integer(),
+            category: Category,
+            region: Type.String(),
+            status: Status,
+            createdAt: Type.String(),
+            dueDate: Type.String(),
+            isOverdue: Type.Boolean(),
+            closedAt: Nullable(Type.String()),
+            outcome: Type.Union([
+              Type.Object({
+                contractsConcluded: Type.Integer(),
+                contributionsRecovered: Type.Number(),
+                reply: Nullable(Type.String()),
+              }),
+              Type.Null(),
+            ]),
+            steps: Type.Array(Type.Object({ at: Type.String(), status: Status })),
+          }),
+        },
+      },
+    },
+    async (req) => followReport(db, req.body.reference, req.body.code),
   )
 
   app.get(
@@ -129,6 +263,9 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
             contractsConcluded: Type.Optional(Type.Integer({ minimum: 0 })),
             contributionsRecovered: Type.Optional(Type.Number({ minimum: 0 })),
             note: Type.Optional(Type.String({ maxLength: 5000 })),
+            replyToReporter: Type.Optional(
+              Type.String({ maxLength: 2000, description: 'on closing: shown to the reporter on the follow-up page' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -144,35 +281,53 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, 
       config: { access: ['officer', 'analyst', 'admin'] },
       schema: {
         tags,
-        summary: 'Reports by region and category with outcomes; employers named in repeated reports',
+        summary:
+          'Reports by region and category with outcomes (your region for officers, national for analysts and admins); employers named in repeated reports. format=csv|xlsx downloads the region × category table',
+        querystring: Type.Object({ format: FormatQuery }),
         response: {
           200: Type.Object({
-            byRegionAndCategory: Type.Array(
-              Type.Object({
-                region: Type.String(),
-                category: Type.String(),
-                total: Type.Integer(),
-                open: Type.Integer(),
-                overdue: Type.Integer(),
-                resolved: Type.Integer(),
-                unfounded: Type.Integer(),
-                contractsConcluded: Type.Integer(),
-                contributionsRecovered: Type.Number(),
-              }),
-            ),
-            repeatedEmployers: Type.Array(
-              Type.Object({
-                employerBin: Nullable(Type.String()),
-                employerName: Nullable(Type.String()),
-                reports: Type.Integer(),
-                regions: Type.Array(Type.String()),
-                lastReportAt: Type.String(),
-              }),
-            ),
+            byRegionAndCategory: Type.Array(StatisticsRow),
+            repeatedEmployers: Type.Array(RepeatedEmployer),
           }),
         },
       },
     },
-    async (req) => hotlineStatistics(db, who(req)),
+    async (req, reply) => {
+      const format = parseTableFormat(req.query.format)
+      const statistics = await hotlineStatistics(db, who(req))
+      const scope = who(req).role === 'officer' ? (who(req).regionCode ?? 'none') : 'all'
+      const table = {
+        name: `hotline-statistics-${scope}`,
+        columns: statisticsColumns,
+        rows: statistics.byRegionAndCategory,
+      }
+      if (await sendTableDownload(reply, format, table)) return reply
+      return statistics
+    },
+  )
+
+  app.get(
+    '/hotline/statistics/employers',
+    {
+      config: { access: ['officer', 'analyst', 'admin'] },
+      schema: {
+        tags,
+        summary: 'Employers named in two or more reports (by BIN, or by the spelling of the name); format=csv|xlsx',
+        querystring: Type.Object({ format: FormatQuery }),
+        response: { 200: Type.Object({ items: Type.Array(RepeatedEmployer) }) },
+      },
+    },
+    async (req, reply) => {
+      const format = parseTableFormat(req.query.format)
+      const repeatedEmployers = await listRepeatedEmployers(db, who(req))
+      const scope = who(req).role === 'officer' ? (who(req).regionCode ?? 'none') : 'all'
+      const table = {
+        name: `hotline-repeated-employers-${scope}`,
+        columns: repeatedEmployerColumns,
+        rows: repeatedEmployers,
+      }
+      if (await sendTableDownload(reply, format, table)) return reply
+      return { items: repeatedEmployers }
+    },
   )
 }

@@ -3,6 +3,13 @@
 export type ReportStatus = 'new' | 'assigned' | 'inspecting' | 'resolved' | 'unfounded'
 export type ReportCategory = 'envelope_wages' | 'unpaid_pension' | 'no_contract' | 'other'
 export const CATEGORIES: readonly ReportCategory[] = ['envelope_wages', 'unpaid_pension', 'no_contract', 'other']
+/** Where a report came from: the public web form, or staff entering a caller's report (`entered_by`). */
+export type ReportSource = 'web' | 'contact_centre'
+/**
+ * The registry channels whose staff are a contact centre that takes hotline calls for every region. 1414 is the
+ * e-government contact centre; other channels (banks, schools, clinics) have no business entering reports.
+ */
+export const CONTACT_CENTRE_CHANNELS: readonly string[] = ['contact1414']
 export const OPEN_STATUSES: readonly ReportStatus[] = ['new', 'assigned', 'inspecting']
 
 /** `days` working days (Monday to Friday) after `date` ('YYYY-MM-DD'). Public holidays are not counted yet. */

@@ -2,11 +2,19 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
-import { requireBin } from '../../shared/identifiers.js'
+import { requireBin, requireIin } from '../../shared/identifiers.js'
 import { appendAudit } from '../identity/index.js'
 import { findRegion, getParameterOn } from '../reference/index.js'
+import { hashFollowCode, newFollowCode, normaliseFollowCode } from './hotline.code.js'
 import * as repo from './hotline.repository.js'
-import { addWorkingDays, isOverdue, type ReportCategory, type ReportStatus, refuseTransition } from './hotline.rules.js'
+import {
+  addWorkingDays,
+  CONTACT_CENTRE_CHANNELS,
+  isOverdue,
+  type ReportCategory,
+  type ReportStatus,
+  refuseTransition,
+} from './hotline.rules.js'
 import type { ReportTable } from './hotline.tables.js'
 
 export interface NewReport {
@@ -45,7 +53,12 @@ async function toView(db: Db, row: Selectable<ReportTable>, viewer: Principal | 
     region: row.region_code,
     description: row.description,
     isAnonymous: row.is_anonymous,
-    reporter: isInspector && !row.is_anonymous ? { iin: row.reporter_iin, contact: row.contact } : null,
+    reporter:
+      isInspector && !row.is_anonymous
+        ? { iin: row.reporter_iin, name: row.reporter_name, contact: row.contact }
+        : null,
+    source: row.source,
+    enteredBy: row.entered_by,
     status: row.status,
     assignedTo: row.assigned_to,
     dueDate: row.due_date,
@@ -56,6 +69,7 @@ async function toView(db: Db, row: Selectable<ReportTable>, viewer: Principal | 
             contractsConcluded: row.contracts_concluded ?? 0,
             contributionsRecovered: Number(row.contributions_recovered ?? 0),
             note: row.resolution_note,
+            replyToReporter: row.reply_to_reporter,
           }
         : null,
     createdAt: row.created_at.toISOString(),
@@ -64,8 +78,17 @@ async function toView(db: Db, row: Selectable<ReportTable>, viewer: Principal | 
 }
 export type ReportView = Awaited<ReturnType<typeof toView>>
 
-/** A report from the web form (anyone, anonymous allowed) or entered by a contact-centre operator (staff). */
-export async function fileReport(db: Db, caller: Principal | null, input: NewReport, now = new Date()) {
+interface CheckedReport {
+  category: ReportCategory
+  region: string
+  employerBin: string | null
+  employerName: string | null
+  description: string
+  dueDate: string
+}
+
+/** The rules every report meets, from the web form or the contact centre: each refusal names its field. */
+async function checkReport(db: Db, input: NewReport, now: Date): Promise<CheckedReport> {
   const region = input.region?.trim()
   if (region === undefined || region === '') throw new AppError('invalid', 'region is required', { field: 'region' })
   if ((await findRegion(db, region)) === undefined) {
@@ -82,25 +105,158 @@ export async function fileReport(db: Db, caller: Principal | null, input: NewRep
       field: 'description',
     })
   }
-  const isAnonymous = input.anonymous ?? caller === null
   const today = todayInKazakhstan(now)
   const sla = await getParameterOn(db, 'hotline_sla_working_days', today)
+  return {
+    category: input.category,
+    region,
+    employerBin,
+    employerName,
+    description,
+    dueDate: addWorkingDays(today, sla.value ?? 10),
+  }
+}
+
+/** What the reporter is told at filing: the reference number, where it went, the deadline and the follow-up code. */
+function filed(row: Selectable<ReportTable>, followCode: string) {
+  return { id: row.id, status: row.status, region: row.region_code, dueDate: row.due_date, followCode }
+}
+
+/**
+ * A report from the public web form (anyone, anonymous allowed). A signed-in citizen who does not ask for
+ * anonymity is recorded by IIN; nobody else's account is recorded, since the form speaks for the reporter only.
+ */
+export async function fileReport(db: Db, caller: Principal | null, input: NewReport, now = new Date()) {
+  const report = await checkReport(db, input, now)
+  const isAnonymous = input.anonymous ?? caller === null
+  const followCode = newFollowCode()
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertReport(trx, {
-      category: input.category,
-      employer_bin: employerBin,
-      employer_name: employerName,
-      region_code: region,
-      description,
+      category: report.category,
+      employer_bin: report.employerBin,
+      employer_name: report.employerName,
+      region_code: report.region,
+      description: report.description,
       is_anonymous: isAnonymous,
       contact: isAnonymous ? null : input.contact?.trim() || null,
       reporter_iin: isAnonymous || caller?.role !== 'citizen' ? null : caller.iin,
-      entered_by: caller === null || caller.role === 'citizen' ? null : caller.accountId,
-      due_date: addWorkingDays(today, sla.value ?? 10),
+      entered_by: null,
+      source: 'web',
+      due_date: report.dueDate,
+      follow_code_sha256: hashFollowCode(followCode),
     })
     await repo.insertEvent(trx, row.id, caller?.accountId ?? null, 'new', null)
-    return { id: row.id, status: row.status, region: row.region_code, dueDate: row.due_date }
+    return filed(row, followCode)
   })
+}
+
+export interface CallerReport extends NewReport {
+  anonymous: boolean
+  caller?: { iin?: string | undefined; name?: string | undefined; contact?: string | undefined } | undefined
+}
+
+/** Who may enter a caller's report: a contact-centre channel (any region) or an officer (their own region). */
+function assertMayEnter(staff: Principal, region: string | null) {
+  if (staff.role === 'channel') {
+    if (staff.channelCode !== null && CONTACT_CENTRE_CHANNELS.includes(staff.channelCode)) return
+    throw new AppError(
+      'forbidden',
+      `channel ${staff.channelCode ?? '?'} is not a contact centre; only ${CONTACT_CENTRE_CHANNELS.join(', ')} enters hotline reports`,
+    )
+  }
+  if (staff.role === 'officer' && region !== null && staff.regionCode !== region) {
+    throw new AppError(
+      'forbidden',
+      `you take calls for region ${staff.regionCode ?? '?'}; a report about region ${region} goes to the contact centre or that region`,
+      { field: 'region' },
+    )
+  }
+}
+
+/**
+ * A report a contact-centre operator (or a region's officer answering its hotline) enters for a caller, recorded
+ * as `contact_centre` with the operator's account. A caller who gives their identity is recorded as the reporter
+ * (seen only by the assigned inspector), and the operator's recording of it is audited.
+ */
+export async function enterCallerReport(db: Db, staff: Principal, input: CallerReport, now = new Date()) {
+  assertMayEnter(staff, null)
+  const report = await checkReport(db, input, now)
+  assertMayEnter(staff, report.region)
+  const iin = input.caller?.iin?.trim() ? requireIin(input.caller.iin.trim(), 'caller.iin') : null
+  const name = input.caller?.name?.trim() || null
+  const contact = input.caller?.contact?.trim() || null
+  if (input.anonymous && (iin ?? name ?? contact) !== null) {
+    throw new AppError('invalid', 'an anonymous report takes no caller name, IIN or contact', { field: 'anonymous' })
+  }
+  if (!input.anonymous && iin === null && name === null && contact === null) {
+    throw new AppError('invalid', "the caller's name, IIN or contact is required unless the report is anonymous", {
+      field: 'caller.name',
+    })
+  }
+  const followCode = newFollowCode()
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertReport(trx, {
+      category: report.category,
+      employer_bin: report.employerBin,
+      employer_name: report.employerName,
+      region_code: report.region,
+      description: report.description,
+      is_anonymous: input.anonymous,
+      contact,
+      reporter_iin: iin,
+      reporter_name: name,
+      entered_by: staff.accountId,
+      source: 'contact_centre',
+      due_date: report.dueDate,
+      follow_code_sha256: hashFollowCode(followCode),
+    })
+    await repo.insertEvent(trx, row.id, staff.accountId, 'new', null)
+    if (iin !== null || name !== null) {
+      await appendAudit(trx, staff, {
+        action: 'hotline.reporter.record',
+        subjectIin: iin,
+        purpose: `caller's hotline report ${row.id} entered by the contact centre`,
+        details: { reportId: row.id, nameGiven: name !== null },
+      })
+    }
+    return filed(row, followCode)
+  })
+}
+
+/** The same answer for an unknown number and a wrong code, so the page tells nobody which numbers exist. */
+const notFollowable = () => new AppError('not_found', 'no hotline report with this number and follow-up code')
+
+/**
+ * What the reporter may see with the reference number and the follow-up code, without an account: the status,
+ * the deadline, the dates of each step and the outcome with the inspector's reply. Never the reporter's identity,
+ * the description, who inspected, or the inspector's internal note.
+ */
+export async function followReport(db: Db, reference: string, code: string, now = new Date()) {
+  const id = /^\d{1,15}$/.test(reference.trim()) ? Number(reference.trim()) : null
+  const canonical = normaliseFollowCode(code)
+  if (id === null || canonical === null) throw notFollowable()
+  const row = await repo.findReportByFollowCode(db, id, hashFollowCode(canonical))
+  if (row === undefined) throw notFollowable()
+  const events = await repo.listEvents(db, id)
+  const isClosed = row.status === 'resolved' || row.status === 'unfounded'
+  return {
+    id: row.id,
+    category: row.category,
+    region: row.region_code,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    dueDate: row.due_date,
+    isOverdue: isOverdue(row.status, row.due_date, todayInKazakhstan(now)),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    outcome: isClosed
+      ? {
+          contractsConcluded: row.contracts_concluded ?? 0,
+          contributionsRecovered: Number(row.contributions_recovered ?? 0),
+          reply: row.reply_to_reporter,
+        }
+      : null,
+    steps: events.map((e) => ({ at: e.at.toISOString(), status: e.status })),
+  }
 }
 
 function assertInRegion(staff: Principal, row: Selectable<ReportTable>) {
@@ -167,6 +323,8 @@ export interface StatusChange {
   contractsConcluded?: number | undefined
   contributionsRecovered?: number | undefined
   note?: string | undefined
+  /** On closing: what the reporter reads on the follow-up page (the note stays internal). */
+  replyToReporter?: string | undefined
 }
 
 /** Only the assigned inspector moves a report on; closing it records the outcome. */
@@ -185,6 +343,11 @@ export async function moveReport(db: Db, inspector: Principal, id: number, chang
         field: 'note',
       })
     }
+    if (!closing && change.replyToReporter !== undefined) {
+      throw new AppError('invalid', `a reply to the reporter is given when closing report ${id}`, {
+        field: 'replyToReporter',
+      })
+    }
     await repo.updateReport(trx, id, {
       status: change.status,
       ...(closing
@@ -192,6 +355,7 @@ export async function moveReport(db: Db, inspector: Principal, id: number, chang
             contracts_concluded: change.contractsConcluded ?? 0,
             contributions_recovered: change.contributionsRecovered ?? 0,
             resolution_note: change.note?.trim() ?? null,
+            reply_to_reporter: change.replyToReporter?.trim() || null,
             closed_at: new Date(),
           }
         : {}),
@@ -201,12 +365,24 @@ export async function moveReport(db: Db, inspector: Principal, id: number, chang
   return readReport(db, inspector, id)
 }
 
+/** Employers named in two or more reports; officers see their region's reports, analysts and admins all. */
+export async function listRepeatedEmployers(db: Db, staff: Principal) {
+  const rows = await repo.repeatedEmployers(db, isNational(staff) ? null : staff.regionCode, 2)
+  return rows.map((r) => ({
+    employerBin: r.employer_bin,
+    employerName: r.employer_name,
+    reports: r.reports,
+    regions: r.regions,
+    lastReportAt: new Date(r.last_at).toISOString(),
+  }))
+}
+
 /** Statistics by region and category, and employers named in repeated reports; officers see their region. */
 export async function hotlineStatistics(db: Db, staff: Principal, now = new Date()) {
   const region = isNational(staff) ? null : staff.regionCode
-  const [rows, repeated] = await Promise.all([
+  const [rows, repeatedEmployers] = await Promise.all([
     repo.statistics(db, region, todayInKazakhstan(now)),
-    repo.repeatedEmployers(db, region, 2),
+    listRepeatedEmployers(db, staff),
   ])
   return {
     byRegionAndCategory: rows.map((r) => ({
@@ -217,15 +393,10 @@ export async function hotlineStatistics(db: Db, staff: Principal, now = new Date
       overdue: r.overdue,
       resolved: r.resolved,
       unfounded: r.unfounded,
+      contactCentre: r.contact_centre,
       contractsConcluded: r.contracts_concluded,
       contributionsRecovered: Number(r.contributions_recovered),
     })),
-    repeatedEmployers: repeated.map((r) => ({
-      employerBin: r.employer_bin,
-      employerName: r.employer_name,
-      reports: r.reports,
-      regions: r.regions,
-      lastReportAt: new Date(r.last_at).toISOString(),
-    })),
+    repeatedEmployers,
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { ReportCategory, ReportStatus } from './hotline.rules.js'
+import type { ReportCategory, ReportSource, ReportStatus } from './hotline.rules.js'
 
 /** Kysely types of the hotline's tables (schema `hotline`); only this module's repository uses them. */
 
@@ -22,6 +22,10 @@ export interface ReportTable {
   resolution_note: string | null
   created_at: Generated<Date>
   closed_at: Date | null
+  source: Generated<ReportSource>
+  reporter_name: string | null
+  follow_code_sha256: Buffer | null
+  reply_to_reporter: string | null
 }
 
 export interface ReportEventTable {

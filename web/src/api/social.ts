@@ -211,6 +211,8 @@ export interface FiledReport {
   status: HotlineStatus
   region: string
   dueDate: string
+  /** Shown once: with the reference number it follows the report at /hotline/follow. */
+  followCode: string
 }
 
 export interface HotlineReport {
@@ -221,12 +223,19 @@ export interface HotlineReport {
   region: string
   description: string
   isAnonymous: boolean
-  reporter: { iin: string | null; contact: string | null } | null
+  reporter: { iin: string | null; name: string | null; contact: string | null } | null
+  source: 'web' | 'contact_centre'
+  enteredBy: number | null
   status: HotlineStatus
   assignedTo: number | null
   dueDate: string
   isOverdue: boolean
-  outcome: { contractsConcluded: number; contributionsRecovered: number; note: string | null } | null
+  outcome: {
+    contractsConcluded: number
+    contributionsRecovered: number
+    note: string | null
+    replyToReporter: string | null
+  } | null
   createdAt: string
   closedAt: string | null
 }
@@ -243,6 +252,39 @@ export function useFileReport() {
 }
 
 const hotlineKey = ['hotline'] as const
+
+/** A caller's report as a contact-centre operator (or a region's officer) enters it. */
+export interface CallerReport extends Omit<NewHotlineReport, 'contact'> {
+  caller?: { iin?: string; name?: string; contact?: string }
+}
+
+export function useEnterCall() {
+  return useMutation({
+    mutationFn: (report: CallerReport) =>
+      requestJson<FiledReport>('/api/hotline/contact-centre/reports', { method: 'POST', body: report }),
+  })
+}
+
+export interface FollowedReport {
+  id: number
+  category: HotlineCategory
+  region: string
+  status: HotlineStatus
+  createdAt: string
+  dueDate: string
+  isOverdue: boolean
+  closedAt: string | null
+  outcome: { contractsConcluded: number; contributionsRecovered: number; reply: string | null } | null
+  steps: { at: string; status: HotlineStatus }[]
+}
+
+/** The reporter's look at their report: a POST, so the code never sits in a URL, a log line or the history. */
+export function useFollowReport() {
+  return useMutation({
+    mutationFn: (lookup: { reference: string; code: string }) =>
+      requestJson<FollowedReport>('/api/hotline/follow', { method: 'POST', body: lookup }),
+  })
+}
 
 export function useHotlineQueue(filter: { status: HotlineStatus | ''; overdue: boolean }) {
   return useQuery({
@@ -272,6 +314,7 @@ export interface StatusChange {
   contractsConcluded?: number
   contributionsRecovered?: number
   note?: string
+  replyToReporter?: string
 }
 
 export function useMoveReport(id: number) {
@@ -292,3 +335,43 @@ export function useMoveReport(id: number) {
     }),
   }
 }
+
+export interface HotlineStatisticsRow {
+  region: string
+  category: HotlineCategory
+  total: number
+  open: number
+  overdue: number
+  resolved: number
+  unfounded: number
+  contactCentre: number
+  contractsConcluded: number
+  contributionsRecovered: number
+}
+
+export interface RepeatedEmployer {
+  employerBin: string | null
+  employerName: string | null
+  reports: number
+  regions: string[]
+  lastReportAt: string
+}
+
+export interface HotlineStatistics {
+  byRegionAndCategory: HotlineStatisticsRow[]
+  repeatedEmployers: RepeatedEmployer[]
+}
+
+/** Reports by region and category and the repeated employers: the officer's region, national for analysts. */
+export function useHotlineStatistics() {
+  return useQuery({
+    queryKey: [...hotlineKey, 'statistics'],
+    queryFn: () => requestJson<HotlineStatistics>('/api/hotline/statistics'),
+  })
+}
+
+/** The same tables as downloads: the API answers `format=csv|xlsx` with a file. */
+export const hotlineDownloads = {
+  statistics: '/api/hotline/statistics',
+  employers: '/api/hotline/statistics/employers',
+} as const

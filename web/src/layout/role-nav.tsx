@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import type { Role } from '../api/types'
-import { roleSections, sectionPaths } from '../session/workspaces'
+import { menuSections, sectionPaths } from '../session/workspaces'
 
-export function RoleNav({ role }: { role: Role }) {
+export function RoleNav({ role, channelCode }: { role: Role; channelCode?: string | null | undefined }) {
   const { t } = useTranslation()
   return (
     <nav className="role-nav" aria-label={t('nav.label')}>
@@ -13,7 +13,7 @@ export function RoleNav({ role }: { role: Role }) {
             {t('nav.home')}
           </NavLink>
         </li>
-        {roleSections[role].map((section) => (
+        {menuSections(role, channelCode).map((section) => (
           <li key={section}>
             <NavLink to={sectionPaths[section]} className="role-nav__link">
               {t(`nav.${section}`)}

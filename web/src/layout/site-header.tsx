@@ -66,7 +66,7 @@ export function SiteHeader() {
           </p>
         </div>
       )}
-      {account && <RoleNav role={account.role} />}
+      {account && <RoleNav role={account.role} channelCode={account.channelCode} />}
     </header>
   )
 }

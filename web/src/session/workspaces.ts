@@ -28,6 +28,8 @@ export type Section =
   | 'social'
   | 'platformIncomes'
   | 'benefits'
+  | 'hotlineStatistics'
+  | 'hotlineCall'
 
 export const sectionPaths: Record<Section, string> = {
   vacancies: '/vacancies',
@@ -57,6 +59,8 @@ export const sectionPaths: Record<Section, string> = {
   social: '/social',
   platformIncomes: '/platform-incomes',
   benefits: '/benefits',
+  hotlineStatistics: '/hotline/statistics',
+  hotlineCall: '/hotline/call',
 }
 
 /**
@@ -66,11 +70,22 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline', 'benefits', 'programmes', 'fairs'],
+  officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes', 'fairs'],
   manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes'],
+  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes', 'hotlineStatistics'],
   admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
-  channel: ['statusCheck', 'batches', 'apiKeys'],
+  channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
+}
+
+/** Menu sections only some channels' staff use, by channel code: the contact centre takes hotline calls. */
+export const channelOnlySections: Partial<Record<Section, readonly string[]>> = { hotlineCall: ['contact1414'] }
+
+/** The menu of an account: its role's sections, less the channel-only ones that are not its channel's. */
+export function menuSections(role: Role, channelCode: string | null | undefined): readonly Section[] {
+  return roleSections[role].filter((section) => {
+    const channels = channelOnlySections[section]
+    return role !== 'channel' || channels === undefined || channels.includes(channelCode ?? '')
+  })
 }
 
 /** Roles whose work is bounded by one region, so their workspace is named after it. */

@@ -69,13 +69,15 @@ function CaseContent({ report }: { report: HotlineReportWithEvents }) {
           term={t('social.queue.due')}
           value={`${formatDate(report.dueDate, language)}${report.isOverdue ? ` — ${t('social.queue.overdue')}` : ''}`}
         />
+        <Fact term={t('social.case.source')} value={t(`social.source.${report.source}`)} />
         <Fact
           term={t('social.case.reporter')}
           value={
             report.isAnonymous
               ? t('social.case.anonymous')
               : report.reporter
-                ? [report.reporter.contact, report.reporter.iin].filter(Boolean).join(' · ') || '—'
+                ? [report.reporter.name, report.reporter.contact, report.reporter.iin].filter(Boolean).join(' · ') ||
+                  '—'
                 : t('social.case.reporterHidden')
           }
         />
@@ -94,6 +96,7 @@ function CaseContent({ report }: { report: HotlineReportWithEvents }) {
               value={`${formatNumber(report.outcome.contributionsRecovered, language)} ₸`}
             />
             <Fact term={t('social.case.note')} value={report.outcome.note ?? '—'} />
+            <Fact term={t('social.case.reply')} value={report.outcome.replyToReporter ?? '—'} />
           </dl>
         </section>
       )}
@@ -123,6 +126,7 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
   const [contracts, setContracts] = useState('0')
   const [recovered, setRecovered] = useState('0')
   const [note, setNote] = useState('')
+  const [reply, setReply] = useState('')
   const [noteMissing, setNoteMissing] = useState(false)
   const error = assign.error ?? move.error
 
@@ -136,6 +140,7 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
       contractsConcluded: Number(contracts) || 0,
       contributionsRecovered: Number(recovered) || 0,
       ...(note.trim() ? { note: note.trim() } : {}),
+      ...(reply.trim() ? { replyToReporter: reply.trim() } : {}),
     })
   }
 
@@ -224,6 +229,23 @@ function NextStep({ report }: { report: HotlineReportWithEvents }) {
               maxLength={5000}
               value={note}
               onChange={(event) => setNote(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="case-reply">
+              {t('social.case.reply')}
+            </label>
+            <p className="field__hint" id="case-reply-hint">
+              {t('social.case.replyHint')}
+            </p>
+            <textarea
+              id="case-reply"
+              className="field__input"
+              rows={3}
+              aria-describedby="case-reply-hint"
+              maxLength={2000}
+              value={reply}
+              onChange={(event) => setReply(event.target.value)}
             />
           </div>
           <div className="form__actions">

@@ -9,6 +9,7 @@ import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { useAccount } from '../../session/require-session'
+import { sectionPaths } from '../../session/workspaces'
 
 /** The inspector's queue: the region's hotline reports with their SLA due date; overdue ones marked. */
 export function HotlineQueuePage() {
@@ -28,6 +29,12 @@ export function HotlineQueuePage() {
   return (
     <div className="social">
       <PageHeading lead={t('social.queue.lead')}>{title}</PageHeading>
+      {account.role === 'officer' && (
+        <p>
+          <Link to={sectionPaths.hotlineCall}>{t('social.queue.enterCall')}</Link>{' '}
+          <Link to={sectionPaths.hotlineStatistics}>{t('nav.hotlineStatistics')}</Link>
+        </p>
+      )}
       <form className="form form--row" onSubmit={(event) => event.preventDefault()}>
         <div className="field field--inline">
           <label className="field__label" htmlFor="queue-status">
@@ -80,7 +87,12 @@ export function HotlineQueuePage() {
                   <td>
                     <Link to={`/hotline/reports/${report.id}`}>№ {report.id}</Link>
                   </td>
-                  <td>{t(`social.category.${report.category}`)}</td>
+                  <td>
+                    {t(`social.category.${report.category}`)}{' '}
+                    {report.source === 'contact_centre' && (
+                      <span className="table__sub">{t('social.source.contact_centre')}</span>
+                    )}
+                  </td>
                   <td>
                     {report.employerName ?? ''}{' '}
                     {report.employerBin && <span className="table__sub">{report.employerBin}</span>}
