@@ -717,9 +717,8 @@ The measured server runs on a pool of ${api.poolMax} connections, not the 10 of 
 
 **Pool probe**: ${API_CLIENTS} simultaneous calls against the server with the production pool of 10 connections (plus a 5 s
 connection timeout, so that a dry pool fails calls instead of hanging): ${probe.calls} answered 200, ${probe.failedCalls} failed, in ${fmtS(probe.wallMs)}${probe.failures.length > 0 ? `; first failure: ${probe.failures[0]}` : ''}.
-ingestBatch holds its transaction's connection while it awaits a second one from the same pool (markProgress 'applying'
-before the merge, getBatch after COMMIT), so ${API_CLIENTS} concurrent calls on 10 connections can each hold one and wait for another
-for ever (src/db/client.ts sets no connection timeout).
+Before commit f0da78c, ingestBatch awaited a second connection while holding its transaction's, so this probe hung;
+a failure here means that deadlock is back (src/modules/registry/ingest.service.test.ts runs 8 calls on a pool of 3).
 
 ${setupTable}`
     process.stdout.write(`\n${section}\n`)
