@@ -4,7 +4,7 @@
  *   npx tsx bench/registry.bench.ts [--people 1000000] [--rows 1000000] [--api-calls 200] [--no-docs] [--keep]
  *
  * One run: a fresh embedded PostgreSQL with durable settings, N people, an initial registry loaded through the
- * real ingestion, then a daily CSV file of one channel through `ingestBatch(createBatch(…), parseCsv(file))`
+ * real ingestion, then a daily CSV file of one channel through `ingestBatch(createBatch(…), parseCsvBatches(file))`
  * (end to end), the bare database work for the same valid rows (COPY into a logged history table + one set-based
  * upsert of current status) and the ratio, a breakdown of where the end-to-end time goes, and the live API
  * (`POST /api/registry/events`) at 10 concurrent clients. Results are printed and written to docs/benchmarks.md.
@@ -29,7 +29,7 @@ import { generatePeople, seedPopulation } from '../src/modules/identity/index.js
 import { listDistrictsByRegion, listStatusCategories, loadReferenceData } from '../src/modules/reference/index.js'
 // Internals, for the in-process breakdown only (the timed end-to-end run goes through the module's index).
 import { validateEvent } from '../src/modules/registry/event.validate.js'
-import { createBatch, ingestBatch, parseCsv, seedRegistryDemo } from '../src/modules/registry/index.js'
+import { createBatch, ingestBatch, parseCsv, parseCsvBatches, seedRegistryDemo } from '../src/modules/registry/index.js'
 import { createStage, STAGE_COLUMNS } from '../src/modules/registry/ingest.repository.js'
 import { runApi } from './registry-api.js'
 import {
@@ -269,7 +269,7 @@ async function runEndToEnd(database: DatabaseHandle, file: string) {
     fileName: path.basename(file),
     submittedBy: null,
   })
-  const done = await ingestBatch(database, batch.id, parseCsv(createReadStream(file)))
+  const done = await ingestBatch(database, batch.id, parseCsvBatches(createReadStream(file)))
   return { batch: done.batch, ms: performance.now() - t0, t0 }
 }
 
@@ -456,7 +456,7 @@ async function main() {
 
     // -- End to end
     await pool.query('CHECKPOINT')
-    say('end to end: ingestBatch(createBatch(…), parseCsv(createReadStream(file)))')
+    say('end to end: ingestBatch(createBatch(…), parseCsvBatches(createReadStream(file)))')
     startTrace()
     const e2e = await measured(pool, () => runEndToEnd(database, file))
     const statements = stopTrace()
@@ -693,7 +693,7 @@ Reconciliation (asserted by the run: received = applied + superseded + duplicate
 was generated; the batch's history rows, outbox rows and rejection rows were checked too):
 
 ${reconciliation}
-**End to end** is \`ingestBatch(database, (await createBatch(…)).id, parseCsv(createReadStream(file)))\` with the
+**End to end** is \`ingestBatch(database, (await createBatch(…)).id, parseCsvBatches(createReadStream(file)))\` with the
 module's own code, timed from createBatch to the returned batch (one transaction, committed). **Bare** is, in the
 same run and the same cluster, \`COPY\` of the ${fmtInt(plan.bareRows)} rows that end to end recorded in history (pre-rendered COPY text in
 memory, no parsing or validation) into \`bench_bare.status_events\` (LIKE registry.status_events INCLUDING ALL: same

@@ -2,7 +2,14 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import type { DatabaseHandle } from './db/client.js'
-import { createBatch, getBatch, ingestBatch, listRejections, parseCsv, parseJsonl } from './modules/registry/index.js'
+import {
+  createBatch,
+  getBatch,
+  ingestBatch,
+  listRejections,
+  parseCsvBatches,
+  parseJsonl,
+} from './modules/registry/index.js'
 
 const say = (message: string) => process.stderr.write(`${message}\n`)
 
@@ -45,7 +52,7 @@ export async function ingestFile(
     )
   }
   try {
-    const rows = format === 'csv' ? parseCsv(counted) : parseJsonl(counted)
+    const rows = format === 'csv' ? parseCsvBatches(counted) : parseJsonl(counted)
     const done = await ingestBatch(database, batch.id, rows, {
       onProgress: progress,
       onMerged: (timings) => say(`\nmerge steps (ms): ${JSON.stringify(timings)}`),

@@ -68,7 +68,7 @@ function countQuotes(text: string): number {
 }
 
 /**
- * Streams a CSV file row by row in constant memory. A malformed row (wrong column count, a broken quote,
+ * Streams a CSV file in constant memory, handing rows on in one array per chunk read. A malformed row (wrong column count, a broken quote,
  * non-UTF-8 bytes) becomes a rejected row with its line number; the file goes on.
  *
  * Daily files are almost all plain lines without quotes, and csv-parse's per-character state machine took 80 % of
@@ -76,7 +76,7 @@ function countQuotes(text: string): number {
  * uses quotes — gathered over as many lines as its quotes span — is handed to csv-parse, which stays the one
  * judge of quoting. Line numbers are physical lines (the header is line 1); a record over several lines has its first.
  */
-export async function* parseCsv(input: Readable): AsyncGenerator<ParsedRow> {
+export async function* parseCsvBatches(input: Readable): AsyncGenerator<ParsedRow[]> {
   input.setEncoding('utf8')
   let header: Map<string, number> | undefined
   let width = 0
@@ -125,23 +125,30 @@ export async function* parseCsv(input: Readable): AsyncGenerator<ParsedRow> {
   for await (const chunk of input as AsyncIterable<string>) {
     const lines = (carry + chunk).split('\n')
     carry = lines.pop() ?? ''
+    const rows: ParsedRow[] = []
     for (const text of lines) {
       const row = take(text)
-      if (row !== undefined) yield row
+      if (row !== undefined) rows.push(row)
     }
+    if (rows.length > 0) yield rows
   }
   if (carry !== '') {
     const row = take(carry)
-    if (row !== undefined) yield row
+    if (row !== undefined) yield [row]
   }
   if (open !== undefined) {
     const unclosed = open
     open = undefined
     if (header === undefined) throw new AppError('invalid', `line ${unclosed.line}: the header has an unclosed quote`)
-    yield { line: unclosed.line, error: 'malformed CSV: a quote opened here is never closed', raw: unclosed.text }
+    yield [{ line: unclosed.line, error: 'malformed CSV: a quote opened here is never closed', raw: unclosed.text }]
   }
   if (header === undefined)
     throw new AppError('invalid', 'the file is empty: expected a header row iin,status,valid_from,source_ref')
+}
+
+/** parseCsvBatches one row at a time, for callers that want rows. */
+export async function* parseCsv(input: Readable): AsyncGenerator<ParsedRow> {
+  for await (const rows of parseCsvBatches(input)) yield* rows
 }
 
 /** Streams a JSON Lines file: one JSON object per line; blank lines are skipped but keep their numbers. */

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as channels from './channel.repository.js'
-import { parseCsv, parseJsonl } from './event.parser.js'
+import { parseCsvBatches, parseJsonl } from './event.parser.js'
 import { createBatch, ingestBatch, type RegistryDb } from './ingest.service.js'
 
 export interface InboxResult {
@@ -64,7 +64,11 @@ async function pickUpChannel(
       const batch = await createBatch(database.db, { channelCode: channel, format, fileName: name, submittedBy: null })
       batchId = batch.id
       const stream = createReadStream(working)
-      const loaded = await ingestBatch(database, batch.id, format === 'csv' ? parseCsv(stream) : parseJsonl(stream))
+      const loaded = await ingestBatch(
+        database,
+        batch.id,
+        format === 'csv' ? parseCsvBatches(stream) : parseJsonl(stream),
+      )
       await rename(working, path.join(done, `${batch.id}-${name}`))
       const c = loaded.batch.counts
       log(

@@ -1,5 +1,5 @@
 export { seedRegistryDemo } from './demo.service.js'
-export { type ParsedRow, parseCsv, parseJsonl } from './event.parser.js'
+export { type ParsedRow, parseCsv, parseCsvBatches, parseJsonl } from './event.parser.js'
 export { type InboxResult, pickUpInbox } from './inbox.service.js'
 export {
   createBatch,

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type pg from 'pg'
 import type { Db } from '../../db/client.js'
-import { copyRows } from '../../db/copy.js'
+import { copyRowBatches } from '../../db/copy.js'
 import { AppError } from '../../shared/errors.js'
 import { listStatusCategories } from '../reference/index.js'
 import * as batches from './batch.repository.js'
@@ -118,7 +118,7 @@ const PROGRESS_EVERY_MS = 1_000
 export async function ingestBatch(
   database: RegistryDb,
   batchId: number,
-  rows: AsyncIterable<ParsedRow> | Iterable<ParsedRow>,
+  rows: RowSource,
   options: {
     withResults?: boolean
     onProgress?: (received: number) => void
@@ -139,11 +139,11 @@ export async function ingestBatch(
   try {
     await client.query('BEGIN')
     await ingest.createStage(client)
-    const staged = await copyRows(
+    const staged = await copyRowBatches(
       client,
       'reg_stage',
       ingest.STAGE_COLUMNS,
-      mapRows(rows, ctx),
+      stageBatches(rows, ctx),
       (r) => r,
       (n) => {
         const now = Date.now()
@@ -191,8 +191,14 @@ export async function ingestBatch(
   }
 }
 
-async function* mapRows(rows: AsyncIterable<ParsedRow> | Iterable<ParsedRow>, ctx: ValidationContext) {
-  for await (const row of rows) yield toStageRow(row, ctx)
+/** What ingestBatch reads: rows, or rows in arrays (parseCsvBatches: one asynchronous step per chunk, not per row). */
+export type RowSource = AsyncIterable<ParsedRow | readonly ParsedRow[]> | Iterable<ParsedRow | readonly ParsedRow[]>
+
+async function* stageBatches(rows: RowSource, ctx: ValidationContext) {
+  for await (const item of rows) {
+    if (Array.isArray(item)) yield (item as readonly ParsedRow[]).map((row) => toStageRow(row, ctx))
+    else yield [toStageRow(item as ParsedRow, ctx)]
+  }
 }
 
 export const MAX_EVENTS_PER_CALL = 10_000
@@ -215,7 +221,7 @@ export async function submitEvents(
   }
   const batch = await createBatch(database.db, { channelCode, format: 'api', fileName: null, submittedBy })
   const rows: ParsedRow[] = events.map((input, i) => ({ line: i + 1, input, raw: JSON.stringify(input) }))
-  const done = await ingestBatch(database, batch.id, rows, { withResults: true })
+  const done = await ingestBatch(database, batch.id, [rows], { withResults: true })
   return {
     batch: done.batch,
     results: (done.results ?? []).map((r) => ({

@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
 import { StringEnum } from '../../shared/schema.js'
 import * as channels from './channel.repository.js'
-import { parseCsv, parseJsonl } from './event.parser.js'
+import { parseCsvBatches, parseJsonl } from './event.parser.js'
 import {
   type Batch as BatchView,
   createBatch,
@@ -155,7 +155,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryRouteOptions> = a
       )
     }
     const stream = limitBytes(body as Readable, maxFileBytes)
-    const rows = format === 'csv' ? parseCsv(stream) : parseJsonl(stream)
+    const rows = format === 'csv' ? parseCsvBatches(stream) : parseJsonl(stream)
     return (await ingestBatch(options, batchId, rows)).batch
   }
 
