@@ -1,15 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/server.js'
-
-// Debian's chromium rather than a Playwright download: the machine already has it and it is patched by apt.
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  console.warn('chromium not found at /usr/bin/chromium: browser tests skipped; install with apt-get install chromium')
-}
+import { hasChromium, launchChromium, loginCookieAt } from './browser.js'
 
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const shotsDir = '/tmp/shots'
@@ -53,15 +47,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
   let employerCookie: string
   let vacancyId: number
 
-  async function loginCookie(login: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: 'demo' }),
-    })
-    expect(response.status).toBe(200)
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  }
+  const loginCookie = (login: string) => loginCookieAt(server.url, login)
 
   async function asEmployer(path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${server.url}${path}`, {
@@ -84,18 +70,7 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
     if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npm run build:web\` first`)
     mkdirSync(shotsDir, { recursive: true })
     server = await startTestServer({ demo: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
 
     employerCookie = await loginCookie('employer')
     const draft = (await asEmployer('/api/vacancies', welder)) as { id: number }

@@ -1,19 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedExchangeDemo } from '../../src/modules/exchange/index.js'
 import { seedFairsDemo } from '../../src/modules/fairs/index.js'
 import { hashPassword } from '../../src/modules/identity/index.js'
 import { makeIin } from '../../src/shared/iin.js'
 import { startTestServer } from '../helpers/server.js'
-
-// Debian's chromium rather than a Playwright download: the machine already has it and it is patched by apt.
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  console.warn('chromium not found at /usr/bin/chromium: browser tests skipped; install with apt-get install chromium')
-}
+import { hasChromium, launchChromium, loginCookieAt, signIn } from './browser.js'
 
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const shotsDir = '/tmp/shots'
@@ -38,15 +32,7 @@ describe.skipIf(!hasChromium)('a graduate from Kostanay at a fair of a Pavlodar 
   const graduate = { login: 'graduate-kostanay', surname: 'Ахметов', givenName: 'Дәурен', birthDate: '', iin: '' }
   const older = { login: 'seeker-forty', surname: 'Серікова', givenName: 'Алма', birthDate: '', iin: '' }
 
-  async function loginCookie(login: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: 'demo' }),
-    })
-    expect(response.status).toBe(200)
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  }
+  const loginCookie = (login: string) => loginCookieAt(server.url, login)
 
   /** The person as the officer registers them (Kostanay, 39), and a citizen account for them (password "demo"). */
   async function createSeeker(person: typeof graduate, serial: number, sex: 'M' | 'F') {
@@ -91,18 +77,7 @@ describe.skipIf(!hasChromium)('a graduate from Kostanay at a fair of a Pavlodar 
     older.birthDate = bornYearsBefore(fairDay, 40)
     await createSeeker(graduate, 4301, 'M')
     await createSeeker(older, 4302, 'F')
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {
@@ -131,14 +106,6 @@ describe.skipIf(!hasChromium)('a graduate from Kostanay at a fair of a Pavlodar 
     } finally {
       await context.close()
     }
-  }
-
-  async function signIn(page: Page, login: string) {
-    await page.goto('/login')
-    await page.getByLabel('Логин').fill(login)
-    await page.getByLabel('Құпиясөз').fill('demo')
-    await page.getByRole('button', { name: 'Кіру', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
   }
 
   const boothLink = (page: Page) => page.getByRole('link', { name: 'ТОО «Павлодар Энерго Сервис»' })

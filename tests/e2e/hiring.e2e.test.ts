@@ -1,18 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../src/modules/identity/index.js'
 import { makeIin } from '../../src/shared/iin.js'
 import { startTestServer } from '../helpers/server.js'
-
-// Debian's chromium rather than a Playwright download: the machine already has it and it is patched by apt.
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  console.warn('chromium not found at /usr/bin/chromium: browser tests skipped; install with apt-get install chromium')
-}
+import { hasChromium, launchChromium, loginCookieAt, signIn } from './browser.js'
 
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const shotsDir = '/tmp/shots'
@@ -32,15 +26,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
 
-  async function loginCookie(login: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: 'demo' }),
-    })
-    expect(response.status).toBe(200)
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  }
+  const loginCookie = (login: string) => loginCookieAt(server.url, login)
 
   async function api<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${server.url}${path}`, {
@@ -64,18 +50,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
     if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npm run build:web\` first`)
     mkdirSync(shotsDir, { recursive: true })
     server = await startTestServer({ demo: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
 
     const officer = await loginCookie('officer')
     for (const person of [...seekers, secondApplicant, thirdApplicant]) {
@@ -117,14 +92,6 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
       }
     })
     return { page, context, problems }
-  }
-
-  async function signIn(page: Page, login: string) {
-    await page.goto('/login')
-    await page.getByLabel('Логин').fill(login)
-    await page.getByLabel('Құпиясөз').fill('demo')
-    await page.getByRole('button', { name: 'Кіру', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
   }
 
   async function openMenu(page: Page, item: string) {

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_EMPLOYER_BIN } from '../../src/modules/identity/demo.service.js'
 import { recountProjectCounts } from '../../src/modules/projects/index.js'
 import { startTestServer } from '../helpers/server.js'
+import { signIn } from './browser.js'
 
 const chromiumPath = '/usr/bin/chromium'
 const hasChromium = existsSync(chromiumPath)
@@ -114,14 +115,6 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
     await browser?.close()
     await server?.close()
   })
-
-  async function signIn(page: Page, login: string) {
-    await page.goto('/login')
-    await page.getByLabel('Логин').fill(login)
-    await page.getByLabel('Құпиясөз').fill('demo')
-    await page.getByRole('button', { name: 'Кіру', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
-  }
 
   it('the map shows real counts from the exchange', { timeout: 60_000 }, async () => {
     const context = await browser.newContext({

@@ -1,17 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_CITIZEN_IIN } from '../../src/modules/identity/demo.service.js'
 import { makeIin } from '../../src/shared/iin.js'
 import { startTestServer } from '../helpers/server.js'
-
-// Debian's chromium rather than a Playwright download: the machine already has it and it is patched by apt.
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  console.warn('chromium not found at /usr/bin/chromium: browser tests skipped; install with apt-get install chromium')
-}
+import { hasChromium, launchChromium, loginCookieAt, signIn } from './browser.js'
 
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const shotsDir = '/tmp/shots'
@@ -55,15 +49,7 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
     return body
   }
 
-  async function loginCookie(login: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: 'demo' }),
-    })
-    expect(response.status).toBe(200)
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  }
+  const loginCookie = (login: string) => loginCookieAt(server.url, login)
 
   async function purposesSeenByCitizen(): Promise<(string | null)[]> {
     const response = await fetch(`${server.url}/api/me/data-access`, {
@@ -77,18 +63,7 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
     if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npm run build:web\` first`)
     mkdirSync(shotsDir, { recursive: true })
     server = await startTestServer({ demo: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
 
     // The demo citizen's history, told by two channels: school years, then a labour contract.
     await sendEvents('school', [
@@ -157,14 +132,6 @@ describe.skipIf(!hasChromium)('an officer works with the employment-status regis
     } finally {
       await context.close()
     }
-  }
-
-  async function signIn(page: Page, login: string) {
-    await page.goto('/login')
-    await page.getByLabel('Логин').fill(login)
-    await page.getByLabel('Құпиясөз').fill('demo')
-    await page.getByRole('button', { name: 'Кіру', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
   }
 
   async function seeHeading(page: Page, text: string) {

@@ -1,15 +1,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/server.js'
-
-// Debian's chromium rather than a Playwright download: the machine already has it and it is patched by apt.
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
-if (!hasChromium) {
-  console.warn('chromium not found at /usr/bin/chromium: browser tests skipped; install with apt-get install chromium')
-}
+import { hasChromium, launchChromium } from './browser.js'
 
 const webIndex = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url))
 const testTimeout = 30_000
@@ -63,18 +57,7 @@ describe.skipIf(!hasChromium)('every demo role signs in, finds its workspace and
   beforeAll(async () => {
     if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npm run build:web\` first`)
     server = await startTestServer({ demo: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
     const response = await fetch(`${server.url}/api/reference/regions`)
     regions = ((await response.json()) as { items: Region[] }).items
   }, 120_000)

@@ -6,6 +6,7 @@ import { DEMO_CITIZEN_IIN, DEMO_EMPLOYER_BIN } from '../../src/modules/identity/
 import { currentMonth } from '../../src/modules/social/income.parser.js'
 import { makeBin } from '../../src/shared/iin.js'
 import { startTestServer } from '../helpers/server.js'
+import { loginCookieAt, signIn } from './browser.js'
 
 const chromiumPath = '/usr/bin/chromium'
 const hasChromium = existsSync(chromiumPath)
@@ -37,15 +38,7 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
 
-  async function loginCookie(login: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login, password: 'demo' }),
-    })
-    expect(response.status).toBe(200)
-    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  }
+  const loginCookie = (login: string) => loginCookieAt(server.url, login)
 
   async function api(cookie: string, method: string, url: string, body?: unknown) {
     const response = await fetch(`${server.url}${url}`, {
@@ -122,14 +115,6 @@ describe.skipIf(!hasChromium)('platform workers and the hotline in the browser',
     } finally {
       await context.close()
     }
-  }
-
-  async function signIn(page: Page, login: string) {
-    await page.goto('/login')
-    await page.getByLabel('Логин').fill(login)
-    await page.getByLabel('Құпиясөз').fill('demo')
-    await page.getByRole('button', { name: 'Кіру', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
   }
 
   it(
