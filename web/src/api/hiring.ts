@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, requestJson } from './client'
+import type { Application, ApplicationState } from './exchange'
 
 // The employer cabinet (vacancies, the candidate pipeline) and the officer's referral page. A hand-written
 // mirror of src/modules/exchange/{vacancy,application,match,profile,referral}.schema.ts.
@@ -88,35 +89,8 @@ export interface VacancyInput {
   expiresAt: string | null
 }
 
-export type ApplicationState =
-  | 'submitted'
-  | 'viewed'
-  | 'shortlisted'
-  | 'interview'
-  | 'offer'
-  | 'hired'
-  | 'rejected'
-  | 'withdrawn'
-
-export interface ApplicationEvent {
-  state: ApplicationState
-  reason: string | null
-  by: 'seeker' | 'employer' | 'system'
-  at: string
-}
-
-export interface Application {
-  id: number
-  vacancyId: number
-  vacancyTitle: string
-  employerName: string
-  seekerName: string
-  state: ApplicationState
-  coverLetter: string | null
-  createdAt: string
-  updatedAt: string
-  events: ApplicationEvent[]
-}
+// The seeker's and the employer's pages read the same application records (the exchange's application schema).
+export type { Application, ApplicationEvent, ApplicationState } from './exchange'
 
 export type MatchPartName = 'occupation' | 'skills' | 'experience' | 'region' | 'wage'
 
