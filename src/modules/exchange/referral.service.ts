@@ -149,6 +149,8 @@ export async function getReferralStats(db: Db, staff: Principal, year: number): 
     items: rows.map((r) => ({
       regionCode: r.region_code,
       limit: r.total,
+      used: r.used,
+      remaining: r.total - r.used,
       referrals: r.referrals,
       hired: r.hired,
       notHired: r.not_hired,
