@@ -223,6 +223,8 @@ describe('referral outcomes and statistics', () => {
       id: referred.id,
       outcome: 'no_show',
       outcomeReason: 'не пришёл на собеседование',
+      // Masked as in the list: the colleague never read this person's record.
+      seekerIin: `********${(kostanaySeekers[5] as string).slice(8)}`,
     })
   })
 
