@@ -2,7 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EmploymentType, Schedule } from './exchange.tables.js'
 import type { SearchFilters, SearchOrder } from './search.repository.js'
-import { type IndexRow, intersectEntries, type ResolvedTerm, SearchIndexData, WEIGHT_POINTS } from './search-index.js'
+import {
+  type IndexRow,
+  type IndexTuning,
+  intersectEntries,
+  type ResolvedTerm,
+  SearchIndexData,
+  WEIGHT_POINTS,
+} from './search-index.js'
 
 // The index against a plain model of the same vacancies: every answer (total, facets, page) must be the model's,
 // through bulk loading, later additions, replacements, removals and windows ending — the kept match sets, their
@@ -169,12 +176,12 @@ function model(
   }
 }
 
-function scenario(seed: number): void {
+function scenario(seed: number, tuning: IndexTuning): void {
   const r = random(seed)
   let now = T0
   let nextId = 1
   const rows = new Map<number, ModelRow>()
-  const index = new SearchIndexData()
+  const index = new SearchIndexData(tuning)
   for (let i = 0; i < 250; i++) {
     const m = makeRow(r, nextId++, now)
     rows.set(m.row.id, m)
@@ -226,7 +233,16 @@ function scenario(seed: number): void {
 describe('the index against a plain model', () => {
   it('answers every search exactly as the model through additions, replacements, removals and expiry', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => scenario(seed)),
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => scenario(seed, {})),
+      { numRuns: 40 },
+    )
+  })
+
+  it('answers the same with wage and date heads counted from checkpoints and match sets evicted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) =>
+        scenario(seed, { headScan: 4, minStep: 8, setBytes: 60_000 }),
+      ),
       { numRuns: 40 },
     )
   })

@@ -65,11 +65,16 @@ const REMOTE = EMPLOYMENT_TYPES.indexOf('remote')
 const MAX_TERMS = 8
 const TYPES = EMPLOYMENT_TYPES.length
 
-// Counting cells: region × employment type × occupation major group, one Uint16 per slot.
+// Counting cells: region × employment type × occupation major group × no experience asked, one Uint16 per slot.
 const REGION_CAP = 64
 const MAJOR_CAP = 16
-const CELLS = REGION_CAP * TYPES * MAJOR_CAP
-const cellOf = (region: number, type: number, major: number) => (region * TYPES + type) * MAJOR_CAP + major
+const CELLS = REGION_CAP * TYPES * MAJOR_CAP * 2
+const cellOf = (region: number, type: number, major: number, noExperience: number) =>
+  ((region * TYPES + type) * MAJOR_CAP + major) * 2 + noExperience
+/** A head of a wage or date order longer than this is counted from checkpoints rather than scanned. */
+const HEAD_SCAN = 32_768
+/** Entries a page walk may look at before a scan of the head is cheaper. */
+const WALK_LIMIT = 200_000
 
 // A set entry is slot << SCORE_BITS | score (at most 8 terms × 10 points), so slots stay below 2^24.
 const SCORE_BITS = 7
@@ -278,8 +283,11 @@ export class SearchIndexData {
   private expiryNext = 0
   private readonly sets = new Map<string, MatchSet>()
   private setBytes = 0
+  /** The cells some slot has had, numbered densely (for checkpoints). */
+  private readonly compactOf = new Int16Array(CELLS).fill(-1)
+  private readonly compactCells: number[] = []
 
-  constructor() {
+  constructor(private readonly tuning: IndexTuning = {}) {
     this.districts.id('') // 0 = no district
   }
 
@@ -355,7 +363,12 @@ export class SearchIndexData {
     const major = this.major[slot] as number
     if (region >= REGION_CAP || major >= MAJOR_CAP)
       throw new Error(`the search index counts at most ${REGION_CAP} regions and ${MAJOR_CAP} occupation major groups`)
-    this.cell[slot] = cellOf(region, this.type[slot] as number, major)
+    const k = cellOf(region, this.type[slot] as number, major, row.experience_years === 0 ? 1 : 0)
+    this.cell[slot] = k
+    if (this.compactOf[k] === -1) {
+      this.compactOf[k] = this.compactCells.length
+      this.compactCells.push(k)
+    }
     this.titles[slot] = row.title
     this.slotOf.set(row.id, slot)
     this.liveCount++
@@ -709,13 +722,17 @@ export class SearchIndexData {
     }
     const wageMin = f.wageMin ?? Number.NEGATIVE_INFINITY
     const since = postedSinceUs ?? Number.NEGATIVE_INFINITY
-    const anyOther =
-      districtOk !== null ||
-      f.noExperience === true ||
-      f.remote === true ||
-      f.project !== undefined ||
-      f.fair !== undefined
-    if (terms.length === 0 && !anyOther && f.wageMin === undefined && postedSinceUs === undefined)
+    const noExperience = f.noExperience === true
+    const remote = f.remote === true
+    const anyOther = districtOk !== null || f.project !== undefined || f.fair !== undefined
+    if (
+      terms.length === 0 &&
+      !anyOther &&
+      !noExperience &&
+      !remote &&
+      f.wageMin === undefined &&
+      postedSinceUs === undefined
+    )
       return this.landing(order, page, nowUs, regionOk, typeOk, occupationOk)
 
     this.advanceDeaths(nowUs)
@@ -725,7 +742,7 @@ export class SearchIndexData {
       majorOk = this.lookup(this.majors, f.occupations)
       occupationOk = null
     }
-    const cellOk = this.cellFilter(regionOk, typeOk, majorOk)
+    const cellOk = this.cellFilter(regionOk, typeOk, majorOk, remote, noExperience)
     const want = page.offset + page.limit
     const scores = this.scoreBuffer()
     const top = new TopK(
@@ -733,70 +750,202 @@ export class SearchIndexData {
       this.primaryKey(order, terms.length > 0 ? scores : null),
       this.comparator(order, terms.length > 0 ? scores : null),
     )
-    const set = terms.length > 0 ? this.matchSet(terms) : null
+    // Without words every bulk slot is a member (score 0) and relevance is the date order.
+    const set = this.matchSet(terms)
+    const setOrder: SearchOrder = terms.length === 0 && order === 'relevance' ? 'date' : order
     const cells = new Int32Array(CELLS)
     let cellsForMajor = cells
-    const check: SlotCheck = {
-      nowUs,
-      wageMin,
-      since,
-      anyOther,
-      districtOk,
-      noExperience: f.noExperience === true,
-      remote: f.remote === true,
-      project: f.project,
-      fair: f.fair,
-    }
+    const check: SlotCheck = { nowUs, wageMin, since, anyOther, districtOk, project: f.project, fair: f.fair }
+    const heads: [Head, number][] = []
+    if (f.wageMin !== undefined) heads.push(['wage', wageMin])
+    if (postedSinceUs !== undefined) heads.push(['date', since])
+    const cellsOnly = !anyOther && occupationOk === null
 
-    if (set !== null && f.wageMin === undefined && postedSinceUs === undefined && !anyOther && occupationOk === null) {
+    if (cellsOnly && heads.length === 0) {
       // Only cell filters: the counts are the set's kept cells, the page a walk down the set's kept order.
       cells.set(this.liveCells(set))
-      const ordered = this.orderOf(set, order)
-      const died = this.diedAt
-      const cell = this.cell
-      let taken = 0
-      for (let i = 0; i < ordered.length && taken < want; i++) {
-        const e = ordered[i] as number
-        const s = e >>> SCORE_BITS
-        if (died[s] !== 0 || cellOk[cell[s] as number] !== 1) continue
-        scores[s] = e & SCORE_MASK
-        top.offer(s)
-        taken++
+      this.walk(this.orderOf(set, setOrder), cellOk, null, want, top)
+    } else if (cellsOnly && heads.length === 1) {
+      // A minimum wage or a posting date: the members that pass are the head of the set's wage or date order.
+      const [head, bound] = heads[0] as [Head, number]
+      const list = this.orderOf(set, head)
+      const n = this.headLength(list, head, bound)
+      if (n <= (this.tuning.headScan ?? HEAD_SCAN)) this.scanSealed(list, n, check, cellOk, cells, cells, null, top)
+      else {
+        this.headCells(set, head, list, n, cells)
+        let total = 0
+        for (const k of this.compactCells) if (cellOk[k] === 1) total += cells[k] as number
+        const pageList = setOrder === head ? list : this.orderOf(set, setOrder)
+        if (pageList === list) this.walk(list, cellOk, null, want, top, n)
+        else if (total > 0 && (want * pageList.length) / total <= WALK_LIMIT)
+          this.walk(pageList, cellOk, heads[0] as [Head, number], want, top)
+        else if (total > 0)
+          this.scanSealed(list, n, check, cellOk, new Int32Array(CELLS), new Int32Array(CELLS), null, top)
       }
-      this.scanDelta(terms, check, cellOk, cells, null, null, top)
     } else {
+      // Anything else: one pass over the shortest of the set and the heads of its wage and date orders.
+      let list = set.entries
+      let n = list.length
+      for (const [head, bound] of heads) {
+        const ordered = this.orderOf(set, head)
+        const length = this.headLength(ordered, head, bound)
+        if (length < n) {
+          list = ordered
+          n = length
+        }
+      }
       if (occupationOk !== null) cellsForMajor = new Int32Array(CELLS)
-      this.scanSealed(set, check, cellOk, cells, cellsForMajor, occupationOk, top)
-      this.scanDelta(terms, check, cellOk, cells, cellsForMajor === cells ? null : cellsForMajor, occupationOk, top)
+      this.scanSealed(list, n, check, cellOk, cells, cellsForMajor, occupationOk, top)
     }
+    this.scanDelta(terms, check, cellOk, cells, cellsForMajor === cells ? null : cellsForMajor, occupationOk, top)
 
-    const counted = this.facetsFromCells(cells, cellsForMajor, regionOk, typeOk, majorOk)
+    const counted = this.facetsFromCells(cells, cellsForMajor, regionOk, typeOk, majorOk, remote, noExperience)
     const slots = top.sorted().slice(page.offset)
     return { total: counted.total, facets: counted.facets, rows: slots.map((s) => this.summary(s)) }
   }
 
-  /** 1 for the cells (region × type × major group) that pass the cell filters. */
-  private cellFilter(regionOk: Uint8Array | null, typeOk: Uint8Array | null, majorOk: Uint8Array | null): Uint8Array {
+  /** Offers the first `want` live entries of an ordered list that pass the cells (and the head bound) to the page. */
+  private walk(
+    list: Uint32Array,
+    cellOk: Uint8Array,
+    head: [Head, number] | null,
+    want: number,
+    top: TopK,
+    end = list.length,
+  ): void {
+    const died = this.diedAt
+    const cell = this.cell
+    const scores = this.scoreBuffer()
+    const key = head === null ? null : head[0] === 'wage' ? this.wageMax : this.publishedUs
+    const bound = head === null ? 0 : head[1]
+    let taken = 0
+    for (let i = 0; i < end && taken < want; i++) {
+      const e = list[i] as number
+      const s = e >>> SCORE_BITS
+      if (died[s] !== 0 || cellOk[cell[s] as number] !== 1) continue
+      if (key !== null && (key[s] as number) < bound) continue
+      scores[s] = e & SCORE_MASK
+      top.offer(s)
+      taken++
+    }
+  }
+
+  /** How many entries of a wage (date) order have a wage (posting time) of at least `bound`. */
+  private headLength(list: Uint32Array, head: Head, bound: number): number {
+    const key = head === 'wage' ? this.wageMax : this.publishedUs
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((key[(list[mid] as number) >>> SCORE_BITS] as number) >= bound) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /**
+   * Adds the live members among the first `n` entries of the set's wage (date) order to `cells`: the counts kept
+   * at every `step` entries (brought up to date from the deaths since), plus a scan of the rest.
+   */
+  private headCells(set: MatchSet, head: Head, list: Uint32Array, n: number, cells: Int32Array): void {
+    const died = this.diedAt
+    const cell = this.cell
+    const compactOf = this.compactOf
+    const C = this.compactCells.length
+    let kept = set.heads[head]
+    if (kept === undefined || kept.compact !== C || this.deathCount - kept.at > (list.length >>> 3) + 64) {
+      const step = Math.max(this.tuning.minStep ?? 4096, Math.ceil(list.length / 64))
+      const points = Math.floor(list.length / step)
+      const counts = new Int32Array((points + 1) * C)
+      const running = new Int32Array(C)
+      for (let i = 0; i < list.length; i++) {
+        if (i % step === 0 && i > 0) counts.set(running, (i / step) * C)
+        const s = (list[i] as number) >>> SCORE_BITS
+        if (died[s] === 0) {
+          const k = compactOf[cell[s] as number] as number
+          running[k] = (running[k] as number) + 1
+        }
+      }
+      if (points * step === list.length && points > 0) counts.set(running, points * C)
+      if (kept !== undefined) {
+        set.bytes -= kept.counts.byteLength
+        this.setBytes -= kept.counts.byteLength
+      }
+      kept = { step, points, compact: C, at: this.deathCount, counts }
+      set.heads[head] = kept
+      set.bytes += counts.byteLength
+      this.setBytes += counts.byteLength
+    } else if (kept.at < this.deathCount) {
+      const better = head === 'wage' ? this.byWage.bind(this) : this.byDate.bind(this)
+      for (let d = kept.at; d < this.deathCount; d++) {
+        const s = this.deaths[d] as number
+        if (!hasSlot(set.entries, s)) continue
+        // The dead member's place in the order: entries before it rank better.
+        let lo = 0
+        let hi = list.length
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if (better((list[mid] as number) >>> SCORE_BITS, s) > 0) lo = mid + 1
+          else hi = mid
+        }
+        const k = compactOf[cell[s] as number] as number
+        for (let j = Math.floor(lo / kept.step) + 1; j <= kept.points; j++)
+          kept.counts[j * C + k] = (kept.counts[j * C + k] as number) - 1
+      }
+      kept.at = this.deathCount
+    }
+    const j = Math.min(Math.floor(n / kept.step), kept.points)
+    const base = j * C
+    for (let k = 0; k < C; k++) {
+      const c = this.compactCells[k] as number
+      cells[c] = (cells[c] as number) + (kept.counts[base + k] as number)
+    }
+    for (let i = j * kept.step; i < n; i++) {
+      const s = (list[i] as number) >>> SCORE_BITS
+      if (died[s] === 0) {
+        const c = cell[s] as number
+        cells[c] = (cells[c] as number) + 1
+      }
+    }
+  }
+
+  /** 1 for the cells (region × type × major group × no experience) that pass the cell filters. */
+  private cellFilter(
+    regionOk: Uint8Array | null,
+    typeOk: Uint8Array | null,
+    majorOk: Uint8Array | null,
+    remote: boolean,
+    noExperience: boolean,
+  ): Uint8Array {
     const ok = new Uint8Array(CELLS)
     const regions = this.regions.values.length
     const majors = this.majors.values.length
     for (let rg = 0; rg < regions; rg++) {
       if (regionOk !== null && regionOk[rg] !== 1) continue
       for (let ty = 0; ty < TYPES; ty++) {
-        if (typeOk !== null && typeOk[ty] !== 1) continue
-        for (let mj = 0; mj < majors; mj++) if (majorOk === null || majorOk[mj] === 1) ok[cellOf(rg, ty, mj)] = 1
+        if ((typeOk !== null && typeOk[ty] !== 1) || (remote && ty !== REMOTE)) continue
+        for (let mj = 0; mj < majors; mj++) {
+          if (majorOk !== null && majorOk[mj] !== 1) continue
+          ok[cellOf(rg, ty, mj, 1)] = 1
+          if (!noExperience) ok[cellOf(rg, ty, mj, 0)] = 1
+        }
       }
     }
     return ok
   }
 
-  /** Total and the three facets (each ignoring its own filter) from per-cell counts. */
+  /**
+   * Total and the three facets from per-cell counts: each facet ignores its own filter; remote and no experience
+   * hold for all of them.
+   */
   private facetsFromCells(
     cells: Int32Array,
     cellsForMajor: Int32Array,
     regionOk: Uint8Array | null,
     typeOk: Uint8Array | null,
     majorOk: Uint8Array | null,
+    remote: boolean,
+    noExperience: boolean,
   ): { total: number; facets: FacetCounts } {
     const regions = this.regions.values.length
     const majors = this.majors.values.length
@@ -807,17 +956,20 @@ export class SearchIndexData {
     for (let rg = 0; rg < regions; rg++) {
       const r = regionOk === null || regionOk[rg] === 1
       for (let ty = 0; ty < TYPES; ty++) {
+        if (remote && ty !== REMOTE) continue
         const t = typeOk === null || typeOk[ty] === 1
         for (let mj = 0; mj < majors; mj++) {
-          const c = cellOf(rg, ty, mj)
           const m = majorOk === null || majorOk[mj] === 1
-          const n = cells[c] as number
-          if (n !== 0) {
-            if (t && m) regionCounts[rg] = (regionCounts[rg] as number) + n
-            if (r && m) typeCounts[ty] = (typeCounts[ty] as number) + n
-            if (r && t && m) total += n
+          for (let ex = noExperience ? 1 : 0; ex < 2; ex++) {
+            const c = cellOf(rg, ty, mj, ex)
+            const n = cells[c] as number
+            if (n !== 0) {
+              if (t && m) regionCounts[rg] = (regionCounts[rg] as number) + n
+              if (r && m) typeCounts[ty] = (typeCounts[ty] as number) + n
+              if (r && t && m) total += n
+            }
+            if (r && t) majorCounts[mj] = (majorCounts[mj] as number) + (cellsForMajor[c] as number)
           }
-          if (r && t) majorCounts[mj] = (majorCounts[mj] as number) + (cellsForMajor[c] as number)
         }
       }
     }
@@ -832,11 +984,12 @@ export class SearchIndexData {
   }
 
   /**
-   * One pass over the bulk block's candidates (the set's entries, or every bulk slot when there are no words):
-   * live ones passing the filters are counted by cell and offered to the page.
+   * One pass over the first `n` entries of one of the set's lists: live ones passing the filters are counted by
+   * cell (and, with a finer occupation filter, apart for the major-group facet) and offered to the page.
    */
   private scanSealed(
-    set: MatchSet | null,
+    list: Uint32Array,
+    n: number,
     c: SlotCheck,
     cellOk: Uint8Array,
     cells: Int32Array,
@@ -847,32 +1000,6 @@ export class SearchIndexData {
     const died = this.diedAt
     const cell = this.cell
     const scores = this.scoreBuffer()
-    // Candidates: the set's entries (or every bulk slot), or — when a minimum wage or a posting date cuts them
-    // to less than half — the head of the set's (or the bulk's) wage or date order, which holds exactly those.
-    let entries: Uint32Array | Int32Array | undefined = set?.entries
-    let shift = set === null ? 0 : SCORE_BITS
-    let n = entries === undefined ? this.sealedSize : entries.length
-    const heads: [SearchOrder, number][] = []
-    if (c.wageMin !== Number.NEGATIVE_INFINITY) heads.push(['wage', c.wageMin])
-    if (c.since !== Number.NEGATIVE_INFINITY) heads.push(['date', c.since])
-    for (const [order, bound] of heads) {
-      const list = set === null ? (order === 'wage' ? this.wageOrder : this.dateOrder) : this.orderOf(set, order)
-      const listShift = set === null ? 0 : SCORE_BITS
-      const key = order === 'wage' ? this.wageMax : this.publishedUs
-      let lo = 0
-      let hi = list.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if ((key[(list[mid] as number) >>> listShift] as number) >= bound) lo = mid + 1
-        else hi = mid
-      }
-      if (lo * 2 < n) {
-        entries = list
-        shift = listShift
-        n = lo
-      }
-    }
-    const mask = shift === 0 ? 0 : SCORE_MASK
     // The per-vacancy filters, hoisted: this loop is where a search with a common word spends its time.
     const wageMax = this.wageMax
     const published = this.publishedUs
@@ -881,8 +1008,8 @@ export class SearchIndexData {
     const anyOther = c.anyOther
     const occupation = this.occupation
     for (let i = 0; i < n; i++) {
-      const e = entries === undefined ? i : (entries[i] as number)
-      const s = e >>> shift
+      const e = list[i] as number
+      const s = e >>> SCORE_BITS
       if (died[s] !== 0 || (wageMax[s] as number) < wageMin || (published[s] as number) < since) continue
       if (anyOther && !this.passesOther(s, c)) continue
       const k = cell[s] as number
@@ -892,7 +1019,7 @@ export class SearchIndexData {
       }
       cells[k] = (cells[k] as number) + 1
       if (cellOk[k] === 1) {
-        scores[s] = e & mask
+        scores[s] = e & SCORE_MASK
         top.offer(s)
       }
     }
@@ -938,11 +1065,9 @@ export class SearchIndexData {
     return !c.anyOther || this.passesOther(s, c)
   }
 
-  /** District, experience, remote, project and fair. */
+  /** District, project and fair. */
   private passesOther(s: number, c: SlotCheck): boolean {
     if (c.districtOk !== null && c.districtOk[this.district[s] as number] !== 1) return false
-    if (c.noExperience && this.experience[s] !== 0) return false
-    if (c.remote && this.type[s] !== REMOTE) return false
     if (c.project !== undefined && this.projectId[s] !== c.project) return false
     if (c.fair !== undefined && this.fairId[s] !== c.fair) return false
     return true
@@ -967,12 +1092,20 @@ export class SearchIndexData {
       return kept
     }
     let entries: Uint32Array
-    if (terms.length === 1) entries = this.termEntries(terms[0] as ResolvedTerm)
+    if (terms.length === 0) entries = Uint32Array.from({ length: this.sealedSize }, (_, s) => s << SCORE_BITS)
+    else if (terms.length === 1) entries = this.termEntries(terms[0] as ResolvedTerm)
     else {
       const parts = terms.map((t) => this.matchSet([t]).entries).sort((a, b) => a.length - b.length)
       entries = intersectEntries(parts)
     }
-    const set: MatchSet = { entries, cells: null, cellsAt: 0, orders: {}, bytes: entries.byteLength + CELLS * 4 }
+    const set: MatchSet = {
+      entries,
+      cells: null,
+      cellsAt: 0,
+      orders: {},
+      heads: {},
+      bytes: entries.byteLength + CELLS * 4,
+    }
     this.keep(key, set)
     return set
   }
@@ -981,7 +1114,7 @@ export class SearchIndexData {
     this.sets.set(key, set)
     this.setBytes += set.bytes
     for (const [k, old] of this.sets) {
-      if (this.setBytes <= SET_BYTES || k === key) break
+      if (this.setBytes <= (this.tuning.setBytes ?? SET_BYTES) || k === key) break
       this.sets.delete(k)
       this.setBytes -= old.bytes
     }
@@ -1311,6 +1444,16 @@ interface TermSources {
   count: number
 }
 
+/** Sizes that tests shrink so that small data takes every path. */
+export interface IndexTuning {
+  /** Heads of a wage or date order up to this long are scanned; longer ones counted from checkpoints. */
+  headScan?: number
+  /** The least number of entries between two checkpoints. */
+  minStep?: number
+  /** Memory kept for match sets. */
+  setBytes?: number
+}
+
 /** The bulk slots matching some terms, with what searches keep of them. */
 interface MatchSet {
   /** slot << SCORE_BITS | score, ascending. */
@@ -1320,7 +1463,22 @@ interface MatchSet {
   cellsAt: number
   /** The entries in each search order, best first (built on first use). */
   orders: Partial<Record<SearchOrder, Uint32Array>>
+  /** Live members per cell among the first j × step entries of the wage and date orders. */
+  heads: Partial<Record<Head, HeadCounts>>
   bytes: number
+}
+
+type Head = 'wage' | 'date'
+
+interface HeadCounts {
+  step: number
+  /** Checkpoints 0..points; checkpoint j counts entries [0, j × step). */
+  points: number
+  /** How many compact cells there were (the row width). */
+  compact: number
+  /** Deaths already taken off. */
+  at: number
+  counts: Int32Array
 }
 
 /** The per-vacancy filters of one search. */
@@ -1330,8 +1488,6 @@ interface SlotCheck {
   since: number
   anyOther: boolean
   districtOk: Uint8Array | null
-  noExperience: boolean
-  remote: boolean
   project: number | undefined
   fair: number | undefined
 }
