@@ -170,10 +170,12 @@ async function main() {
         await sql`INSERT INTO projects.planned_jobs (project_id, year, permanent, temporary)
         SELECT p.id, y, 5 + p.id % 20, 10 + p.id % 50 FROM projects.projects p
         CROSS JOIN generate_series(${year - 1}::int, ${year + 1}::int) AS y`.execute(db)
-        // Five vacancies per contracted project (vacancy i → project (i-1)/5 + 1), skipping the ones in tender.
-        await sql`INSERT INTO projects.project_vacancies (vacancy_id, project_id, linked_by)
-        SELECT v.id, (v.id - 1) / ${PER_PROJECT} + 1, 1 FROM exchange.vacancies v
+        // Five vacancies per contracted project (vacancy i → project (i-1)/5 + 1), skipping the ones in tender. The
+        // exchange's copy of the link first: a link the exchange does not show is refused at commit (0022).
+        await sql`UPDATE exchange.vacancies v SET project_id = (v.id - 1) / ${PER_PROJECT} + 1
         WHERE v.id <= ${PROJECTS * PER_PROJECT} AND ((v.id - 1) / ${PER_PROJECT} + 1) % 10 <> 0`.execute(db)
+        await sql`INSERT INTO projects.project_vacancies (vacancy_id, project_id, linked_by)
+        SELECT v.id, v.project_id, 1 FROM exchange.vacancies v WHERE v.project_id IS NOT NULL`.execute(db)
       },
     )
     // The data went in behind the app's back: count it as the jobs would within minutes.

@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
   let projectTitle: string
+  let projectId: number
   let vacancyTitle: string
   const tenderTitle = 'Рудный қаласының су құбыры'
 
@@ -70,6 +71,7 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
       contractorBin: DEMO_EMPLOYER_BIN,
       plannedJobs: [{ year, permanent: 5, temporary: 15 }],
     })
+    projectId = project.id as number
     await api('manager', 'POST', '/api/projects', {
       ...base,
       title: tenderTitle,
@@ -169,6 +171,57 @@ describe.skipIf(!hasChromium)('national projects on the job-creation map', () =>
         .poll(() => page.getByRole('link', { name: 'CSV' }).getAttribute('href'))
         .toBe('/api/projects?action=needs_contractor&format=csv')
       await page.screenshot({ path: `${shotsDir}/projects-actions.png`, fullPage: true })
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("the contractor attaches a vacancy to its project from the vacancy form, and the search's project filter finds it", {
+    timeout: 60_000,
+  }, async () => {
+    const title = 'Машинист котлов ЖЭС-1'
+    const draft = await api('employer', 'POST', '/api/vacancies', {
+      title,
+      occupationCode: '8182',
+      description: 'Обслуживание котлов станции.',
+      wageMin: 280_000,
+      wageMax: 380_000,
+      employmentType: 'permanent',
+      katoCode: '551010000',
+      positions: 2,
+    })
+    const searchIds = async () =>
+      ((await api('citizen', 'GET', `/api/vacancies?project=${projectId}`)).items as { id: number }[]).map((v) => v.id)
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    try {
+      await signIn(page, 'employer')
+      await page.goto(`/employer/vacancies/${draft.id}`)
+      // Only the projects this employer is the contractor of are offered.
+      const choice = page.locator('#vacancy-project')
+      await choice.locator(`option[value="${projectId}"]`).waitFor({ state: 'attached', timeout: 15_000 })
+      expect(await choice.locator('option', { hasText: tenderTitle }).count()).toBe(0)
+      await choice.selectOption(String(projectId))
+      await page.getByRole('button', { name: 'Сақтап, жариялау' }).click()
+      await page.getByRole('status').filter({ hasText: 'Жарияланды: бос орын іздеуде.' }).waitFor()
+      expect(await searchIds()).toContain(draft.id)
+
+      // The public search with the project filter lists it beside the vacancy linked through the API.
+      await page.goto(`/vacancies?project=${projectId}`)
+      await page.getByRole('link', { name: title }).waitFor({ timeout: 15_000 })
+      await page.getByRole('link', { name: vacancyTitle }).waitFor()
+      await page.screenshot({ path: `${shotsDir}/projects-search-filter.png`, fullPage: true })
+
+      // Taking it out of the project on the form takes it out of the filter.
+      await page.goto(`/employer/vacancies/${draft.id}`)
+      await expect.poll(() => choice.inputValue(), { timeout: 15_000 }).toBe(String(projectId))
+      await choice.selectOption('')
+      await page.getByRole('button', { name: 'Сақтау', exact: true }).click()
+      await page.getByRole('status').filter({ hasText: 'Сақталды.' }).waitFor()
+      expect(await searchIds()).not.toContain(draft.id)
       expect(problems).toEqual([])
     } finally {
       await context.close()

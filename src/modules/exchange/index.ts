@@ -31,5 +31,5 @@ export { applyToVacancy, HIRE_STATUS, listApplicants, moveApplication, STATUS_EV
 export { NATIONAL_REFERRAL_LIMIT, POPULATION_THOUSANDS, seedExchangeDemo } from './demo.service.js'
 export type { ExchangeTables } from './exchange.tables.js'
 export { type ExchangeFunnelRow, readExchangeFunnel } from './overview.repository.js'
-export { expireVacancies, listOwnVacancies, readVacancy } from './vacancy.service.js'
+export { expireVacancies, listOwnVacancies, readVacancy, setVacancyProject } from './vacancy.service.js'
 export { vacancyPageRoutes } from './vacancy-page.routes.js'

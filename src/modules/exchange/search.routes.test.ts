@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, loginAs, type TestApp } from '../../../tests/helpers/app.js'
+import { DEMO_EMPLOYER_BIN } from '../identity/index.js'
 import { createVacancy, KOSTANAY_CITY, PAVLODAR_CITY, publishVacancy } from './exchange.testing.js'
 import type { SearchResult } from './search.schema.js'
 
 let t: TestApp
 const ids: Record<string, number> = {}
+let projectId: number
 
 const base = { requirements: { experienceYears: 1 }, positions: 1 }
 beforeAll(async () => {
@@ -98,7 +100,6 @@ beforeAll(async () => {
         employmentType: 'temporary',
         wageMin: 250_000,
         wageMax: 300_000,
-        projectId: 5,
         description: 'Учёт на строительном объекте национального проекта.',
       },
     ],
@@ -119,6 +120,8 @@ beforeAll(async () => {
   for (const [key, payload] of seed) {
     ids[key] = (await publishVacancy(t.app, employer, { ...base, ...payload } as never)).id
   }
+  // A vacancy's project is the projects module's link, made by the project's contractor (the demo employer).
+  projectId = await attachToNewProject(ids.accountant as number, employer)
   // Not searchable: a draft, a closed one, and one past its window that the expiry job has not reached yet.
   await createVacancy(t.app, employer, { title: 'Водитель погрузчика', occupationCode: '8322' })
   const closed = await publishVacancy(t.app, employer, { title: 'Водитель автобуса', occupationCode: '8322' })
@@ -129,6 +132,43 @@ beforeAll(async () => {
   )
 })
 afterAll(() => t.close())
+
+async function attachToNewProject(vacancyId: number, contractor: { cookie: string }): Promise<number> {
+  const admin = await loginAs(t.app, 'admin')
+  const programme = await t.app.inject({
+    method: 'POST',
+    url: '/api/projects/programmes',
+    headers: admin,
+    payload: { code: 'NP-SEARCH', name: 'Search programme' },
+  })
+  const year = new Date().getUTCFullYear()
+  const project = await t.app.inject({
+    method: 'POST',
+    url: '/api/projects',
+    headers: admin,
+    payload: {
+      programmeId: json<{ id: number }>(programme).id,
+      title: 'Строительство школы',
+      regionCode: '55',
+      sector: 'social',
+      investment: 1_000_000_000,
+      tenderState: 'under_way',
+      contractorBin: DEMO_EMPLOYER_BIN,
+      startsOn: `${year}-01-01`,
+      endsOn: `${year + 1}-12-31`,
+    },
+  })
+  if (project.statusCode !== 201) throw new Error(`project not created: ${project.body}`)
+  const id = json<{ id: number }>(project).id
+  const attached = await t.app.inject({
+    method: 'POST',
+    url: `/api/projects/${id}/vacancies`,
+    headers: contractor,
+    payload: { vacancyId },
+  })
+  if (attached.statusCode !== 201) throw new Error(`vacancy not attached: ${attached.body}`)
+  return id
+}
 
 const search = async (query: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/vacancies?${query}` })
@@ -177,7 +217,8 @@ describe('vacancy search: everything, filters and facets', () => {
       new Set(['Водитель такси', 'Software developer (TypeScript)', 'Жүргізуші']),
     )
     expect((await search('remote=true')).total).toBe(2)
-    expect(titles(await search('project=5'))).toEqual(['Бухгалтер 1С'])
+    expect(titles(await search(`project=${projectId}`))).toEqual(['Бухгалтер 1С'])
+    expect((await search(`project=${projectId + 1}`)).total).toBe(0)
     expect(titles(await search('fair=3'))).toEqual(['Продавец-консультант'])
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)

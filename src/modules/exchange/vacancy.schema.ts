@@ -45,7 +45,6 @@ const editable = {
     description: 'KATO code of the workplace; the region is derived from it',
   }),
   positions: Type.Integer({ minimum: 1, maximum: 10_000 }),
-  projectId: Nullable(Type.Integer({ minimum: 1 })),
   fairId: Nullable(Type.Integer({ minimum: 1 })),
   programCode: Nullable(Type.String({ pattern: '^[a-z0-9_]{2,50}$' })),
   expiresAt: Nullable(Type.String({ format: 'date-time', description: 'end of the publication window' })),
@@ -55,7 +54,6 @@ export const NewVacancy = Type.Object({
   ...editable,
   requirements: Type.Optional(editable.requirements),
   schedule: Type.Optional(editable.schedule),
-  projectId: Type.Optional(editable.projectId),
   fairId: Type.Optional(editable.fairId),
   programCode: Type.Optional(editable.programCode),
   expiresAt: Type.Optional(editable.expiresAt),
@@ -88,7 +86,12 @@ export const Vacancy = Type.Object({
   districtCode: Nullable(Type.String()),
   positions: Type.Integer(),
   positionsFilled: Type.Integer(),
-  projectId: Nullable(Type.Integer()),
+  projectId: Nullable(
+    Type.Integer({
+      description:
+        "the national project the vacancy is attached to; set only by the project's contractor through POST /api/projects/{id}/vacancies",
+    }),
+  ),
   fairId: Nullable(Type.Integer()),
   programCode: Nullable(Type.String()),
   state: VacancyState,

@@ -128,6 +128,20 @@ function checkWording(row: Pick<VacancyRow, 'title' | 'description' | 'skills' |
   )
 }
 
+/**
+ * The vacancy API no longer takes projectId: the project is the projects module's link, made by the project's
+ * contractor, so a field anyone could type is refused by name rather than silently ignored.
+ */
+function refuseProjectId(input: object): void {
+  if ('projectId' in input) {
+    throw new AppError(
+      'invalid',
+      "projectId cannot be set on a vacancy; the project's contractor attaches it with POST /api/projects/{id}/vacancies",
+      { field: 'projectId' },
+    )
+  }
+}
+
 const requirementColumns = (r: Partial<Requirements>) => ({
   ...(r.educationLevel !== undefined && { education_level: r.educationLevel }),
   ...(r.experienceYears !== undefined && { experience_years: r.experienceYears }),
@@ -156,6 +170,7 @@ function wordingFlagsOf(row: Pick<VacancyRow, 'title' | 'description' | 'skills'
 /** A new vacancy starts as a draft; a likely duplicate is reported, not refused (re-posting may be deliberate). */
 export async function createVacancy(db: Db, employer: Principal, input: NewVacancy): Promise<VacancyWithChecks> {
   const bin = requireEmployerBin(employer)
+  refuseProjectId(input)
   checkWages(input.wageMin, input.wageMax)
   await checkOccupation(db, input.occupationCode)
   const place = await placeOf(db, input.katoCode)
@@ -176,7 +191,6 @@ export async function createVacancy(db: Db, employer: Principal, input: NewVacan
     region_code: place.regionCode,
     district_code: place.districtCode,
     positions: input.positions,
-    project_id: input.projectId ?? null,
     fair_id: input.fairId ?? null,
     program_code: input.programCode ?? null,
     expires_at: expiresAt,
@@ -187,6 +201,7 @@ export async function createVacancy(db: Db, employer: Principal, input: NewVacan
 /** Edits a draft or a published vacancy; a published one is checked again as at publication. */
 export async function editVacancy(db: Db, employer: Principal, id: number, patch: VacancyPatch) {
   const bin = requireEmployerBin(employer)
+  refuseProjectId(patch)
   if (patch.occupationCode !== undefined) await checkOccupation(db, patch.occupationCode)
   const place = patch.katoCode === undefined ? undefined : await placeOf(db, patch.katoCode)
   const expiresAt = patch.expiresAt === undefined ? undefined : checkExpiry(patch.expiresAt)
@@ -224,7 +239,6 @@ export async function editVacancy(db: Db, employer: Principal, id: number, patch
         district_code: place.districtCode,
       }),
       ...(patch.positions !== undefined && { positions: patch.positions }),
-      ...(patch.projectId !== undefined && { project_id: patch.projectId }),
       ...(patch.fairId !== undefined && { fair_id: patch.fairId }),
       ...(patch.programCode !== undefined && { program_code: patch.programCode }),
       ...(expiresAt !== undefined && { expires_at: expiresAt }),
@@ -272,6 +286,21 @@ export async function closeVacancy(db: Db, employer: Principal, id: number): Pro
     }
     return toVacancy(await repo.updateVacancy(trx, id, { state: 'closed', closed_at: new Date() }))
   })
+}
+
+/**
+ * Records the national project a vacancy is attached to (null: none). Only the projects module calls it, inside the
+ * transaction that writes its link (projects.project_vacancies), after checking its rule that the project's
+ * contractor attaches its own vacancy; the exchange keeps the copy its search, pages and feed read. A change stamps
+ * updated_at as every vacancy edit does, so the search index, the change feed and the public page follow it.
+ * Returns whether anything changed.
+ */
+export async function setVacancyProject(trx: Conn, vacancyId: number, projectId: number | null): Promise<boolean> {
+  const current = await repo.lockVacancy(trx, vacancyId)
+  if (current === undefined) throw new AppError('not_found', `no vacancy ${vacancyId}`)
+  if (current.project_id === projectId) return false
+  await repo.updateVacancy(trx, vacancyId, { project_id: projectId })
+  return true
 }
 
 /** The public page of a vacancy: only open ones, except that its employer sees it in every state. */

@@ -175,6 +175,14 @@ describe("the map's counts are kept from the exchange, never typed in", () => {
       SELECT project_id::int, vacancies, positions, hires FROM projects.project_counts ORDER BY 1`.execute(db)
     expect(stored.rows).toEqual(live.rows)
     expect(stored.rows).toHaveLength(2)
+    // The exchange's side of the link (vacancy_facts.project_id, what the search filter reads) counts the same.
+    const byExchange = await sql<Record<string, unknown>>`
+      SELECT v.project_id::int, count(*) FILTER (WHERE v.published_at IS NOT NULL)::int AS vacancies,
+             coalesce(sum(v.positions) FILTER (WHERE v.published_at IS NOT NULL), 0)::int AS positions,
+             coalesce(sum(v.hires), 0)::int AS hires
+      FROM exchange.vacancy_facts v WHERE v.project_id IS NOT NULL
+      GROUP BY 1 ORDER BY 1`.execute(db)
+    expect(byExchange.rows).toEqual(stored.rows)
     const liveJobs = await sql<Record<string, unknown>>`
       SELECT pv.project_id::int, extract(year FROM a.state_at AT TIME ZONE INTERVAL '+05:00')::int AS year,
              count(*) FILTER (WHERE v.employment_type IN ('permanent', 'remote'))::int AS permanent,

@@ -35,4 +35,23 @@ describe('national projects demo data', () => {
     )
     expect(tender.items).toHaveLength(2)
   })
+
+  it("puts the linked vacancies in the search filter project, exactly the project's own list", async () => {
+    const analyst = await loginAs(t.app, 'analyst')
+    const projects = json<{ items: { id: number; vacancies: number }[] }>(
+      await t.app.inject({ url: '/api/projects', headers: analyst }),
+    ).items.filter((p) => p.vacancies > 0)
+    expect(projects.length).toBeGreaterThan(0)
+    for (const project of projects) {
+      const listed = json<{ items: { vacancyId: number; state: string }[] }>(
+        await t.app.inject({ url: `/api/projects/${project.id}/vacancies`, headers: analyst }),
+      ).items
+      const found = json<{ items: { id: number }[] }>(
+        await t.app.inject({ url: `/api/vacancies?project=${project.id}&page_size=100` }),
+      ).items
+      expect(found.map((v) => v.id).sort((a, b) => a - b)).toEqual(
+        listed.filter((v) => v.state === 'published').map((v) => v.vacancyId),
+      )
+    }
+  })
 })

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
-import { applyToVacancy, moveApplication } from '../exchange/index.js'
+import { applyToVacancy, moveApplication, setVacancyProject } from '../exchange/index.js'
 import { DEMO_EMPLOYER_BIN, getOrganisation } from '../identity/index.js'
 import { recountLabourBalance } from './overview.service.js'
 import * as repo from './project.repository.js'
@@ -136,7 +136,9 @@ async function seedProjects(db: Db): Promise<{ projects: number; hires: number }
       ])
       if (!p.linkVacancies) continue
       for (const v of vacancies.filter((v) => v.region_code === p.region)) {
-        await repo.insertVacancyLink(trx, { vacancy_id: v.vacancy_id, project_id: row.id, linked_by: accountId })
+        const link = { vacancy_id: v.vacancy_id, project_id: row.id, linked_by: accountId }
+        // The exchange's copy of the link, as attachVacancy writes it: the search filter `project` finds it.
+        if ((await repo.insertVacancyLink(trx, link)) !== undefined) await setVacancyProject(trx, v.vacancy_id, row.id)
         result.push(v.vacancy_id)
       }
     }

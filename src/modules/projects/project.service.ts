@@ -3,6 +3,7 @@ import type { Conn, Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
 import { AppError } from '../../shared/errors.js'
 import { checkIdentifier } from '../../shared/iin.js'
+import { setVacancyProject } from '../exchange/index.js'
 import { getOrganisation } from '../identity/index.js'
 import { findKato, findRegion } from '../reference/index.js'
 import * as repo from './project.repository.js'
@@ -341,7 +342,8 @@ export async function attachVacancy(
       { field: 'vacancyId' },
     )
   }
-  // The link and its project's recount commit together, so the map counts a linked vacancy from the start.
+  // The link, the exchange's copy of it (search, the vacancy page, the feed) and its project's recount commit
+  // together, so every reader sees the vacancy in the project from the same moment.
   await db.transaction().execute(async (trx) => {
     await repo.lockCounts(trx)
     const inserted = await repo.insertVacancyLink(trx, {
@@ -358,6 +360,7 @@ export async function attachVacancy(
       }
       return
     }
+    await setVacancyProject(trx, vacancyId, projectId)
     await repo.recountProjects(trx, [projectId])
   })
   const [row] = (await repo.listProjectVacancies(db, [projectId])).filter((r) => r.vacancy_id === vacancyId)
@@ -377,6 +380,7 @@ export async function detachVacancy(db: Db, who: Principal, projectId: number, v
     if (Number(result.numDeletedRows) === 0) {
       throw new AppError('not_found', `vacancy ${vacancyId} is not attached to project ${projectId}`)
     }
+    await setVacancyProject(trx, vacancyId, null)
     await repo.recountProjects(trx, [projectId])
   })
 }

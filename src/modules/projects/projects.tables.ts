@@ -56,7 +56,8 @@ export interface PlannedJobsTable {
 export interface ProjectVacancyTable {
   vacancy_id: number
   project_id: number
-  linked_by: number
+  /** null: adopted by migration 0022 from the vacancy's own project_id */
+  linked_by: number | null
   linked_at: Generated<Date>
 }
 
@@ -76,6 +77,7 @@ export interface VacancyFactsView {
   published_at: Date | null
   expires_at: Date | null
   created_at: Date
+  project_id: number | null
 }
 
 // A type alias, not an interface: withTables<T> needs an index-signature-compatible type.

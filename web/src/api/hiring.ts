@@ -274,6 +274,44 @@ export function useCloseVacancy() {
   return useVacancyMutation((id: number) => requestJson<Vacancy>(`/api/vacancies/${id}/close`, { method: 'POST' }))
 }
 
+/** A project this employer is the contractor of: the only projects its vacancies may be attached to. */
+export interface ContractorProject {
+  id: number
+  title: string
+  regionCode: string
+}
+
+/** GET /api/projects answers an employer with exactly the projects it is the contractor of. */
+export function useContractorProjects() {
+  return useQuery({
+    queryKey: ['projects', 'list', 'contractor'],
+    queryFn: async () => (await requestJson<{ items: ContractorProject[] }>('/api/projects')).items,
+  })
+}
+
+/**
+ * Moves one of my vacancies to another project, or out of its project, through the projects API, which owns the
+ * link (only the contractor attaches; a vacancy is in at most one project). The vacancy's projectId, and so the
+ * search filter `project`, follows in the link's own transaction.
+ */
+export function useSetVacancyProject() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ vacancyId, from, to }: { vacancyId: number; from: number | null; to: number | null }) => {
+      if (from !== null) await requestJson<void>(`/api/projects/${from}/vacancies/${vacancyId}`, { method: 'DELETE' })
+      if (to !== null) await requestJson(`/api/projects/${to}/vacancies`, { method: 'POST', body: { vacancyId } })
+      // The vacancy as it is now, so a page that opens next never starts from its old project.
+      return requestJson<Vacancy>(`/api/vacancies/${vacancyId}`)
+    },
+    onSuccess: (vacancy) => queryClient.setQueryData(vacancyKey(vacancy.id), vacancy),
+    onError: (_error, { vacancyId }) => void queryClient.invalidateQueries({ queryKey: vacancyKey(vacancyId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ownVacanciesKey })
+      void queryClient.invalidateQueries({ queryKey: ['projects'] })
+    },
+  })
+}
+
 /** The applicants of one of my vacancies, best match first. */
 export function useApplicants(vacancyId: number | null) {
   return useQuery({

@@ -15,9 +15,11 @@ import {
   type Schedule,
   schedules,
   useCloseVacancy,
+  useContractorProjects,
   useOwnVacancy,
   usePublishVacancy,
   useSaveVacancy,
+  useSetVacancyProject,
   type Vacancy,
   type VacancyInput,
   type VacancyWithChecks,
@@ -156,7 +158,11 @@ function inputOf(draft: Draft, regionKato: string | undefined, isNew: boolean): 
 interface LocationState {
   checks?: Pick<VacancyWithChecks, 'duplicateOf' | 'wordingFlags'>
   saved?: boolean
+  /** The new vacancy was saved but the projects API refused to attach it: its reason. */
+  projectRefused?: string
 }
+
+const projectOf = (choice: string) => (choice === '' ? null : Number(choice))
 
 /** Creates a vacancy (no id in the address) or edits, publishes and closes one of the employer's own. */
 export function VacancyFormPage() {
@@ -189,14 +195,22 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
   const save = useSaveVacancy()
   const publish = usePublishVacancy()
   const close = useCloseVacancy()
+  // The project is the projects module's link, made through its API after the vacancy is saved; the choice lists
+  // only the projects this employer is the contractor of.
+  const projects = useContractorProjects()
+  const linkProject = useSetVacancyProject()
+  const [projectChoice, setProjectChoice] = useState(vacancy?.projectId == null ? '' : String(vacancy.projectId))
+  const [projectRefused, setProjectRefused] = useState(arrived.projectRefused ?? null)
   const errorRef = useRef<HTMLDivElement>(null)
   const noticeRef = useRef<HTMLDivElement>(null)
 
-  const failure = save.error ?? publish.error ?? close.error
+  const failure = save.error ?? linkProject.error ?? publish.error ?? close.error
   const problems = fieldErrors(save.error)
   const listed = fieldOrder.filter((field) => problems.has(field))
   const isEditable = vacancy === null || vacancy.state === 'draft' || vacancy.state === 'published'
-  const isBusy = save.isPending || publish.isPending || close.isPending
+  const isBusy = save.isPending || linkProject.isPending || publish.isPending || close.isPending
+  const projectOptions = projects.data ?? []
+  const showsProject = projectOptions.length > 0 || (vacancy?.projectId ?? null) !== null
 
   useEffect(() => {
     if (failure) errorRef.current?.focus()
@@ -211,9 +225,11 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
 
   function reset() {
     save.reset()
+    linkProject.reset()
     publish.reset()
     close.reset()
     setNotice(null)
+    setProjectRefused(null)
   }
 
   async function saveDraft(): Promise<VacancyWithChecks | null> {
@@ -222,10 +238,26 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
       const saved = await save.mutateAsync({ id: vacancy?.id ?? null, input: inputOf(draft, regionKato, !vacancy) })
       const found = { duplicateOf: saved.duplicateOf, wordingFlags: saved.wordingFlags }
       setChecks(found)
+      const from = vacancy?.projectId ?? null
+      const to = projectOf(projectChoice)
+      let refused: string | undefined
+      if (from !== to) {
+        try {
+          await linkProject.mutateAsync({ vacancyId: saved.id, from, to })
+        } catch (error) {
+          // An existing vacancy shows the refusal from linkProject.error; a new one carries it to its own page.
+          if (vacancy) return null
+          refused = error instanceof Error ? error.message : String(error)
+        }
+      }
       if (!vacancy) {
         navigate(`${sectionPaths.employerVacancies}/${saved.id}`, {
           replace: true,
-          state: { checks: found, saved: true } satisfies LocationState,
+          state: {
+            checks: found,
+            saved: true,
+            ...(refused !== undefined && { projectRefused: refused }),
+          } satisfies LocationState,
         })
       }
       return saved
@@ -313,9 +345,11 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
           <h2 className="notice__title">
             {failure === save.error
               ? t('hiring.form.saveRefused')
-              : failure === publish.error
-                ? t('hiring.form.publishRefused')
-                : t('hiring.form.closeRefused')}
+              : failure === linkProject.error
+                ? t('hiring.form.projectRefused')
+                : failure === publish.error
+                  ? t('hiring.form.publishRefused')
+                  : t('hiring.form.closeRefused')}
           </h2>
           {listed.length > 0 && (
             <ul className="notice__list">
@@ -328,6 +362,13 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
           )}
           {failure === publish.error && <WordingList flags={refusedPhrases(publish.error)} />}
           <ServerSays message={failure.message} />
+        </div>
+      )}
+
+      {projectRefused && !failure && (
+        <div className="notice notice--error" role="alert">
+          <h2 className="notice__title">{t('hiring.form.projectRefused')}</h2>
+          <ServerSays message={projectRefused} />
         </div>
       )}
 
@@ -585,6 +626,39 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
             {problems.has('languages') && <FieldError field="languages" message={problems.get('languages') ?? ''} />}
           </fieldset>
         </fieldset>
+
+        {showsProject && (
+          <fieldset className="vacancy-form__group" disabled={!isEditable || isBusy}>
+            <legend>{t('hiring.form.groups.project')}</legend>
+            <div className="field">
+              <label className="field__label" htmlFor="vacancy-project">
+                {t('hiring.form.project')}
+              </label>
+              <p className="field__hint" id="vacancy-project-hint">
+                {t('hiring.form.projectHint')}
+              </p>
+              <select
+                id="vacancy-project"
+                className="field__input field__select"
+                aria-describedby="vacancy-project-hint"
+                value={projectChoice}
+                onChange={(event) => setProjectChoice(event.target.value)}
+              >
+                <option value="">{t('hiring.form.projectNone')}</option>
+                {projectOptions.map((project) => (
+                  <option key={project.id} value={String(project.id)}>
+                    {project.title}
+                  </option>
+                ))}
+                {vacancy?.projectId != null && !projectOptions.some((project) => project.id === vacancy.projectId) && (
+                  <option value={String(vacancy.projectId)}>
+                    {t('hiring.form.projectNumber', { id: vacancy.projectId })}
+                  </option>
+                )}
+              </select>
+            </div>
+          </fieldset>
+        )}
 
         {isEditable ? (
           <div className="hiring__actions">
