@@ -105,12 +105,12 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
   }
 
   /** Finds a seeker (an audited read with its purpose) and picks the vacancy from the search. */
-  async function prepareReferral(page: Page, iin: string, name: string, vacancyTitle: string) {
+  async function prepareReferral(page: Page, iin: string, name: string, vacancyTitle: string, query = 'Газосварщик') {
     await page.getByLabel('Іздеушінің ЖСН-і').fill(iin)
     await page.getByLabel('Сұрау мақсаты').fill('Бос орынға жолдау алдында тексеру')
     await page.getByRole('button', { name: 'Табу', exact: true }).click()
     await page.getByTestId('referral-seeker').filter({ hasText: name }).waitFor({ timeout: 10_000 })
-    await page.getByLabel('Атауындағы сөздер').fill('Газосварщик')
+    await page.getByLabel('Атауындағы сөздер').fill(query)
     await page.getByRole('button', { name: 'Іздеу', exact: true }).click()
     await page.getByRole('radio', { name: new RegExp(vacancyTitle) }).check()
   }
@@ -368,6 +368,115 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         await row.waitFor()
         expect(await row.textContent()).toContain('Толықты')
         expect(await row.textContent()).toContain('1 ішінен 1')
+        expect(problems).toEqual([])
+      } finally {
+        await context.close()
+      }
+    },
+    testTimeout,
+  )
+
+  it(
+    'lets the officer refer a seeker, record that she was not hired with the reason (asked for it first), and see it in the region’s statistics',
+    async () => {
+      const year = new Date(Date.now() + 5 * 3_600_000).getUTCFullYear()
+      const vacancyTitle = 'Крановщик мостового крана'
+      const employer = await loginCookie('employer')
+      const created = await api<{ id: number }>(employer, 'POST', '/api/vacancies', {
+        title: vacancyTitle,
+        occupationCode: '8343',
+        description: 'Управление мостовым краном в цехе, сменный график.',
+        wageMin: 300_000,
+        wageMax: 380_000,
+        employmentType: 'shift',
+        katoCode: '551010000',
+        positions: 2,
+      })
+      await api(employer, 'POST', `/api/vacancies/${created.id}/publish`)
+
+      // One more referral for Kostanay this year, whatever the earlier story spent.
+      const admin = await loginCookie('admin')
+      const { items } = await api<{ items: { regionCode: string; used: number }[] }>(
+        admin,
+        'GET',
+        `/api/referral-limits?year=${year}`,
+      )
+      const used = items.find((item) => item.regionCode === '39')?.used ?? 0
+      await api(admin, 'PUT', `/api/referral-limits/39/${year}`, { total: used + 1 })
+      type Stats = { items: Record<string, number | string>[] }
+      const officer = await loginCookie('officer')
+      const before = (await api<Stats>(officer, 'GET', `/api/referrals/stats?year=${year}`)).items[0] as Record<
+        string,
+        number
+      >
+      expect(before).toMatchObject({ regionCode: '39', limit: used + 1, used, remaining: 1 })
+
+      const { page, context, problems } = await openContext()
+      try {
+        await signIn(page, 'officer')
+        await openMenu(page, 'Жолдамалар')
+        await page.getByTestId('referral-limit').waitFor({ timeout: 10_000 })
+        const madina = seekers[1] as (typeof seekers)[number]
+        await prepareReferral(page, madina.iin, 'Сәрсенова Мадина', vacancyTitle, 'Крановщик')
+        await page.getByRole('button', { name: 'Жолдау', exact: true }).click()
+        await page.getByRole('status').filter({ hasText: 'Жолданды' }).waitFor({ timeout: 10_000 })
+
+        const row = page
+          .getByRole('table', { name: /Жолдамалар, жаңасы басында/ })
+          .getByRole('row')
+          .filter({ hasText: vacancyTitle })
+        await row.getByRole('button', { name: 'Нәтижені жазу…' }).click()
+        await row.getByRole('radio', { name: 'Алынбады' }).check()
+        // No reason: the page asks for one beside the field and sends nothing.
+        await row.getByRole('button', { name: 'Нәтижені сақтау' }).click()
+        await row.getByText('Себебін жазыңыз (кемінде 3 таңба).').waitFor()
+        expect(await row.getByLabel('Себебі').getAttribute('aria-invalid')).toBe('true')
+        const pending = await sql<{ outcome: string | null }>`
+          SELECT outcome FROM exchange.referrals WHERE vacancy_id = ${created.id}`.execute(server.database.db)
+        expect(pending.rows).toEqual([{ outcome: null }])
+        await page.screenshot({ path: `${shotsDir}/hiring-outcome-reason-missing.png`, fullPage: true })
+
+        const reason = 'Кран басқаруға куәлігі жоқ'
+        await row.getByLabel('Себебі').fill(reason)
+        await row.getByRole('button', { name: 'Нәтижені сақтау' }).click()
+        // The row shows the outcome and its reason at once, and offers no second recording.
+        await row.getByText(reason).waitFor({ timeout: 10_000 })
+        expect(await row.textContent()).toContain('Алынбады')
+        expect(await row.getByRole('button', { name: 'Нәтижені жазу…' }).count()).toBe(0)
+        const recorded = await sql<{ outcome: string; outcome_reason: string }>`
+          SELECT outcome, outcome_reason FROM exchange.referrals WHERE vacancy_id = ${created.id}`.execute(
+          server.database.db,
+        )
+        expect(recorded.rows).toEqual([{ outcome: 'not_hired', outcome_reason: reason }])
+        await page.screenshot({ path: `${shotsDir}/hiring-outcome-recorded.png`, fullPage: true })
+
+        // The region's statistics count it as not hired, beside the limit now spent.
+        await openMenu(page, 'Жолдама статистикасы')
+        await page.getByRole('heading', { level: 1, name: /^Жолдама статистикасы — / }).waitFor({ timeout: 10_000 })
+        const kostanay = page.getByTestId('referral-statistics').locator('tbody tr[data-region="39"]')
+        await kostanay.waitFor()
+        const figure = async (name: string) =>
+          Number(((await kostanay.locator(`td[data-figure="${name}"]`).textContent()) ?? '').replace(/\D/g, ''))
+        expect(await figure('referrals')).toBe((before.referrals as number) + 1)
+        expect(await figure('notHired')).toBe((before.notHired as number) + 1)
+        expect(await figure('pending')).toBe(before.pending as number)
+        expect(await figure('limit')).toBe(used + 1)
+        expect(await figure('used')).toBe(used + 1)
+        expect(await figure('remaining')).toBe(0)
+        expect(await page.getByTestId('referral-statistics').locator('tbody tr').count()).toBe(1)
+        await page.screenshot({ path: `${shotsDir}/hiring-referral-statistics.png`, fullPage: true })
+
+        // The CSV link downloads the same figures.
+        const href = (await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')) as string
+        const csv = await page.request.get(href)
+        expect(csv.headers()['content-disposition']).toBe(`attachment; filename="referral-statistics-39-${year}.csv"`)
+        const lines = (await csv.text()).trim().split('\r\n')
+        expect(lines[1]?.split(',').slice(0, 4)).toEqual([
+          '39',
+          String((before.referrals as number) + 1),
+          String(before.hired),
+          String((before.notHired as number) + 1),
+        ])
         expect(problems).toEqual([])
       } finally {
         await context.close()

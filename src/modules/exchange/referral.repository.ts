@@ -125,12 +125,13 @@ export async function referralStats(db: Conn, year: number, regionCode: string |
   const { rows } = await sql<{
     region_code: string
     total: number
+    used: number
     referrals: number
     hired: number
     not_hired: number
     no_show: number
   }>`
-    SELECT l.region_code, l.total,
+    SELECT l.region_code, l.total, l.used,
            count(r.id)::int AS referrals,
            count(*) FILTER (WHERE r.outcome = 'hired')::int AS hired,
            count(*) FILTER (WHERE r.outcome = 'not_hired')::int AS not_hired,
@@ -138,7 +139,7 @@ export async function referralStats(db: Conn, year: number, regionCode: string |
     FROM exchange.referral_limits l
     LEFT JOIN exchange.referrals r ON r.region_code = l.region_code AND r.year = l.year
     WHERE l.year = ${year} ${regionCode === null ? sql`` : sql`AND l.region_code = ${regionCode}`}
-    GROUP BY l.region_code, l.total
+    GROUP BY l.region_code, l.total, l.used
     ORDER BY l.region_code`.execute(db)
   return rows
 }

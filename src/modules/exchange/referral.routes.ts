@@ -1,6 +1,10 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { Db } from '../../db/client.js'
 import type { Principal } from '../../shared/auth.js'
+import { StringEnum } from '../../shared/schema.js'
+import { parseTableFormat, sendTableDownload } from '../../shared/table-export.js'
+import { scopeOf } from '../identity/index.js'
+import { referralStatsColumns } from './referral.exports.js'
 import {
   LimitParams,
   NewReferral,
@@ -23,7 +27,11 @@ import {
 const who = (req: { principal: Principal | null }) => req.principal as Principal
 const tags = ['referrals']
 const staff = { access: ['officer', 'manager', 'analyst', 'admin'] } as const
-const Year = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) })
+const YearValue = Type.Integer({ minimum: 2000, maximum: 2100 })
+const Year = Type.Object({ year: Type.Optional(YearValue) })
+const FormatQuery = Type.Optional(
+  StringEnum(['json', 'csv', 'xlsx'] as const, { description: 'json (default), csv or xlsx download' }),
+)
 
 export const referralRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -104,11 +112,23 @@ export const referralRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app,
       config: staff,
       schema: {
         tags,
-        summary: 'Referrals and outcomes by region',
-        querystring: Year,
+        summary:
+          "Referrals, outcomes and the limit by region for a year (an officer's or manager's region, every region for analysts and admins); format=csv|xlsx downloads the table",
+        querystring: Type.Object({ year: Type.Optional(YearValue), format: FormatQuery }),
         response: { 200: ReferralStats },
       },
     },
-    async (req) => getReferralStats(db, who(req), req.query.year ?? referralYear()),
+    async (req, reply) => {
+      const format = parseTableFormat(req.query.format)
+      const stats = await getReferralStats(db, who(req), req.query.year ?? referralYear())
+      const scope = scopeOf(who(req)).regionCode ?? 'all'
+      const table = {
+        name: `referral-statistics-${scope}-${stats.year}`,
+        columns: referralStatsColumns,
+        rows: stats.items,
+      }
+      if (await sendTableDownload(reply, format, table)) return reply
+      return stats
+    },
   )
 }

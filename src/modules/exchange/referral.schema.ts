@@ -52,12 +52,14 @@ export const ReferralStats = Type.Object({
   items: Type.Array(
     Type.Object({
       regionCode: Type.String(),
-      limit: Type.Integer(),
+      limit: Type.Integer({ description: "the region's referral limit for the year" }),
+      used: Type.Integer({ description: 'units of the limit spent (one per referral)' }),
+      remaining: Type.Integer({ description: 'units of the limit left' }),
       referrals: Type.Integer(),
       hired: Type.Integer(),
       notHired: Type.Integer(),
       noShow: Type.Integer(),
-      pending: Type.Integer(),
+      pending: Type.Integer({ description: 'referrals without an outcome yet' }),
     }),
   ),
 })

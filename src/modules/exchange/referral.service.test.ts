@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, loginAs, type TestApp } from '../../../tests/helpers/app.js'
 import { makeIin } from '../../shared/iin.js'
-import { DEMO_CITIZEN_IIN } from '../identity/index.js'
+import { DEMO_CITIZEN_IIN, hashPassword } from '../identity/index.js'
 import { createCitizenAccount, publishVacancy } from './exchange.testing.js'
 import type { Referral } from './referral.schema.js'
 import { referralYear } from './referral.service.js'
@@ -176,5 +176,132 @@ describe('referral outcomes and statistics', () => {
     expect(stats.items.find((s) => s.regionCode === '39')).toMatchObject({ hired: 1, notHired: 1 })
     const row = stats.items.find((s) => s.regionCode === '39')
     expect(row?.pending).toBe((row?.referrals ?? 0) - 2)
+  })
+
+  it('refuses a reason shorter than three characters, naming the field', async () => {
+    const [first] = json<{ items: Referral[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/referrals', headers: officer }),
+    ).items
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${first?.id}/outcome`,
+      headers: officer,
+      payload: { outcome: 'not_hired', reason: 'no' },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(json(res)).toMatchObject({ error: { details: [{ field: 'body/reason' }] } })
+  })
+
+  it('lets any officer of the referral’s region record its outcome, not only the one who referred', async () => {
+    await t.database.db
+      .insertInto('identity.accounts' as never)
+      .values({
+        login: 'officer-39b',
+        password_hash: await hashPassword('demo'),
+        role: 'officer',
+        display_name: 'Второй специалист',
+        region_code: '39',
+      } as never)
+      .execute()
+    const used = (await limitOf(officer))[0]?.used as number
+    expect((await setLimit('39', used + 1)).statusCode).toBe(200)
+    const referred = json<Referral>(await refer(officer, kostanaySeekers[5] as string))
+    const colleague = await loginAs(t.app, 'officer-39b')
+    // The colleague's own list does not have it, the region's does.
+    const own = json<{ items: Referral[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/referrals?mine=true', headers: colleague }),
+    )
+    expect(own.items).toEqual([])
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${referred.id}/outcome`,
+      headers: colleague,
+      payload: { outcome: 'no_show', reason: '  не пришёл на собеседование  ' },
+    })
+    expect(res.statusCode).toBe(200)
+    expect(json(res)).toMatchObject({
+      id: referred.id,
+      outcome: 'no_show',
+      outcomeReason: 'не пришёл на собеседование',
+      // Masked as in the list: the colleague never read this person's record.
+      seekerIin: `********${(kostanaySeekers[5] as string).slice(8)}`,
+    })
+  })
+
+  it('counts each region’s referrals and outcomes beside its limit, used and left', async () => {
+    expect((await setLimit('55', 7)).statusCode).toBe(200)
+    const stats = json<{ year: number; items: Record<string, number | string>[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/referrals/stats', headers: await loginAs(t.app, 'analyst') }),
+    )
+    expect(stats.year).toBe(year)
+    expect(stats.items.find((s) => s.regionCode === '55')).toEqual({
+      regionCode: '55',
+      limit: 7,
+      used: 0,
+      remaining: 7,
+      referrals: 0,
+      hired: 0,
+      notHired: 0,
+      noShow: 0,
+      pending: 0,
+    })
+    const kostanay = stats.items.find((s) => s.regionCode === '39') as Record<string, number>
+    expect(kostanay).toMatchObject({ hired: 1, notHired: 1, noShow: 1, pending: 0 })
+    expect(kostanay.used).toBe(kostanay.referrals)
+    expect(kostanay.remaining).toBe((kostanay.limit as number) - (kostanay.used as number))
+    const earlier = json<{ items: unknown[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/referrals/stats?year=2001', headers: admin }),
+    )
+    expect(earlier.items).toEqual([])
+  })
+
+  it('shows officers and managers their own region only, analysts and admins every region', async () => {
+    const regionsSeenBy = async (login: string) =>
+      json<{ items: { regionCode: string }[] }>(
+        await t.app.inject({ method: 'GET', url: '/api/referrals/stats', headers: await loginAs(t.app, login) }),
+      ).items.map((s) => s.regionCode)
+    expect(await regionsSeenBy('officer')).toEqual(['39'])
+    expect(await regionsSeenBy('manager')).toEqual(['39'])
+    expect(await regionsSeenBy('officer2')).toEqual(['55'])
+    expect(await regionsSeenBy('analyst')).toEqual(['39', '55'])
+    expect(await regionsSeenBy('admin')).toEqual(['39', '55'])
+    for (const login of ['citizen', 'employer']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/referrals/stats',
+        headers: await loginAs(t.app, login),
+      })
+      expect(res.statusCode).toBe(403)
+    }
+  })
+
+  it('downloads the statistics as CSV and XLSX, and refuses another format', async () => {
+    const csv = await t.app.inject({ method: 'GET', url: '/api/referrals/stats?format=csv', headers: officer })
+    expect(csv.statusCode).toBe(200)
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="referral-statistics-39-${year}.csv"`)
+    const [header, ...lines] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(header).toBe('Region,Referrals,Hired,Not hired,Did not come,Outcome pending,Limit,Used,Left')
+    const kostanay = json<{ items: Record<string, number>[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/referrals/stats', headers: officer }),
+    ).items[0] as Record<string, number>
+    expect(lines).toEqual([
+      ['39', kostanay.referrals, 1, 1, 1, 0, kostanay.limit, kostanay.used, kostanay.remaining].join(','),
+    ])
+
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/referrals/stats?format=xlsx&year=${year}`,
+      headers: await loginAs(t.app, 'analyst'),
+    })
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="referral-statistics-all-${year}.xlsx"`)
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK')
+
+    const pdf = await t.app.inject({ method: 'GET', url: '/api/referrals/stats?format=pdf', headers: officer })
+    expect(pdf.statusCode).toBe(400)
   })
 })

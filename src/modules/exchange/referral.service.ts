@@ -96,7 +96,7 @@ export async function referSeeker(db: Db, officer: Principal, input: NewReferral
   return toReferral((await repo.findReferral(db, id)) as ReferralRow)
 }
 
-/** Records whether the referred seeker was hired, and why not; once. */
+/** Records whether the referred seeker was hired, and why not; once, by any officer of the referral's region. */
 export async function recordReferralOutcome(
   db: Db,
   officer: Principal,
@@ -114,7 +114,9 @@ export async function recordReferralOutcome(
   }
   if (row.outcome !== null) throw new AppError('conflict', `referral ${id} already has its outcome (${row.outcome})`)
   await repo.recordOutcome(db, id, input.outcome, input.reason?.trim() ?? null)
-  return toReferral((await repo.findReferral(db, id)) as ReferralRow)
+  // Masked as in the list: any officer of the region records outcomes, and reading the person is a separate,
+  // audited read.
+  return toReferral((await repo.findReferral(db, id)) as ReferralRow, { maskIin: true })
 }
 
 /**
@@ -149,6 +151,8 @@ export async function getReferralStats(db: Db, staff: Principal, year: number): 
     items: rows.map((r) => ({
       regionCode: r.region_code,
       limit: r.total,
+      used: r.used,
+      remaining: r.total - r.used,
       referrals: r.referrals,
       hired: r.hired,
       notHired: r.not_hired,

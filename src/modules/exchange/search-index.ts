@@ -63,6 +63,20 @@ const EMPLOYMENT_TYPES: EmploymentType[] = ['permanent', 'temporary', 'seasonal'
 const SCHEDULES: Schedule[] = ['full_day', 'part_time', 'flexible', 'shift_work', 'rotation']
 const REMOTE = EMPLOYMENT_TYPES.indexOf('remote')
 const MAX_TERMS = 8
+const TYPES = EMPLOYMENT_TYPES.length
+
+// Counting cells: region × employment type × occupation major group, one Uint16 per slot.
+const REGION_CAP = 64
+const MAJOR_CAP = 16
+const CELLS = REGION_CAP * TYPES * MAJOR_CAP
+const cellOf = (region: number, type: number, major: number) => (region * TYPES + type) * MAJOR_CAP + major
+
+// A set entry is slot << SCORE_BITS | score (at most 8 terms × 10 points), so slots stay below 2^24.
+const SCORE_BITS = 7
+const SCORE_MASK = (1 << SCORE_BITS) - 1
+const MAX_SLOTS = 2 ** (31 - SCORE_BITS)
+/** Memory kept for match sets (entries, cells and orders), least recently used dropped first. */
+const SET_BYTES = 256 * 2 ** 20
 
 /** Lexemes of a stripped tsvector's text form: `'a' 'b''c'` (quotes doubled, backslashes doubled). */
 export function parseStrippedTsvector(text: string, out: (lexeme: string) => void): void {
@@ -253,6 +267,18 @@ export class SearchIndexData {
   // --- query scratch (one search runs at a time: searches are synchronous)
   private marks: Uint8Array[] = []
 
+  // --- counting cell of every slot; bulk slots' deaths (removal, or the end of the window) in the order seen
+  private cell = new Uint16Array(0)
+  /** Per bulk slot: 0 while live, else its place in `deaths` + 1 (-1: dead before the block was sealed). */
+  private diedAt = new Int32Array(0)
+  private deaths = new Int32Array(1024)
+  private deathCount = 0
+  /** Live bulk slots by the end of their window, earliest first; those before `expiryNext` have died. */
+  private expiryOrder = new Int32Array(0)
+  private expiryNext = 0
+  private readonly sets = new Map<string, MatchSet>()
+  private setBytes = 0
+
   constructor() {
     this.districts.id('') // 0 = no district
   }
@@ -278,6 +304,7 @@ export class SearchIndexData {
     this.type = grow(this.type, capacity)
     this.schedule = grow(this.schedule, capacity)
     this.experience = grow(this.experience, capacity)
+    this.cell = grow(this.cell, capacity)
   }
 
   /** The update time the index holds for a vacancy, or undefined when it is not in the index. */
@@ -291,6 +318,7 @@ export class SearchIndexData {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
     this.alive[slot] = 0
+    if (slot < this.sealedSize && this.diedAt[slot] === 0) this.logDeath(slot)
     this.version++
     this.slotOf.delete(id)
     this.liveCount--
@@ -299,6 +327,7 @@ export class SearchIndexData {
   /** Adds or replaces a published vacancy. */
   upsert(row: IndexRow): void {
     if (this.slotOf.get(row.id) !== undefined) this.remove(row.id)
+    if (this.size >= MAX_SLOTS) throw new Error(`the search index holds at most ${MAX_SLOTS} slots: reload it`)
     const slot = this.size++
     this.version++
     this.ensure(this.size)
@@ -322,6 +351,11 @@ export class SearchIndexData {
     this.type[slot] = EMPLOYMENT_TYPES.indexOf(row.employment_type)
     this.schedule[slot] = SCHEDULES.indexOf(row.schedule)
     this.experience[slot] = row.experience_years
+    const region = this.region[slot] as number
+    const major = this.major[slot] as number
+    if (region >= REGION_CAP || major >= MAJOR_CAP)
+      throw new Error(`the search index counts at most ${REGION_CAP} regions and ${MAJOR_CAP} occupation major groups`)
+    this.cell[slot] = cellOf(region, this.type[slot] as number, major)
     this.titles[slot] = row.title
     this.slotOf.set(row.id, slot)
     this.liveCount++
@@ -401,6 +435,16 @@ export class SearchIndexData {
     this.sealedSize = this.size
     this.dateOrder = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.byDate(b, a))
     this.wageOrder = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => this.byWage(b, a))
+    this.diedAt = new Int32Array(this.size)
+    let live = 0
+    for (let s = 0; s < this.size; s++) {
+      if (this.alive[s] === 1) live++
+      else this.diedAt[s] = -1
+    }
+    const expiry = new Int32Array(live)
+    live = 0
+    for (let s = 0; s < this.size; s++) if (this.alive[s] === 1) expiry[live++] = s
+    this.expiryOrder = expiry.sort((a, b) => (this.expiresUs[a] as number) - (this.expiresUs[b] as number))
   }
 
   // --- searches without words and without the filters the cube does not hold: pre-sorted orders + facet cube
@@ -524,24 +568,35 @@ export class SearchIndexData {
     }
   }
 
-  /** Postings ranges of one term: [from, to) in the block, plus delta lists. */
-  private termSources(t: ResolvedTerm): TermSources {
+  /** Postings of one term: ranges [from, to) in the bulk block and lists of the slots added since (or one part). */
+  private termSources(t: ResolvedTerm, part: 'bulk' | 'delta' | 'all' = 'all'): TermSources {
+    const bulk = part !== 'delta'
+    const delta = part !== 'bulk'
     const ranges: number[] = []
     const lists: number[][] = []
     let count = 0
     for (const e of t.exact) {
-      const id = this.lexemeId.get(e)
+      const id = bulk ? this.lexemeId.get(e) : undefined
       if (id !== undefined) {
         ranges.push(this.offsets[id] as number, this.offsets[id + 1] as number)
         count += (this.offsets[id + 1] as number) - (this.offsets[id] as number)
       }
-      const list = this.delta.get(e)
+      const list = delta ? this.delta.get(e) : undefined
       if (list !== undefined) {
         lists.push(list)
         count += list.length
       }
     }
     for (const p of t.prefixes) {
+      if (!bulk) {
+        for (const [lexeme, list] of this.delta) {
+          if (lexeme.startsWith(p)) {
+            lists.push(list)
+            count += list.length
+          }
+        }
+        continue
+      }
       let lo = 0
       let hi = this.lexemes.length
       while (lo < hi) {
@@ -555,10 +610,12 @@ export class SearchIndexData {
         ranges.push(this.offsets[lo] as number, this.offsets[end] as number)
         count += (this.offsets[end] as number) - (this.offsets[lo] as number)
       }
-      for (const [lexeme, list] of this.delta) {
-        if (lexeme.startsWith(p)) {
-          lists.push(list)
-          count += list.length
+      if (delta) {
+        for (const [lexeme, list] of this.delta) {
+          if (lexeme.startsWith(p)) {
+            lists.push(list)
+            count += list.length
+          }
         }
       }
     }
@@ -635,7 +692,6 @@ export class SearchIndexData {
     postedSinceUs: number | undefined,
   ): IndexResult {
     if (terms.length > MAX_TERMS) throw new Error('too many terms')
-    const size = this.size
 
     // Filters as lookups by interned code; 1 = passes.
     const regionOk = f.regions?.length ? this.lookup(this.regions, f.regions) : null
@@ -652,74 +708,119 @@ export class SearchIndexData {
       occupationOk = ok
     }
     const wageMin = f.wageMin ?? Number.NEGATIVE_INFINITY
-    const noExperience = f.noExperience === true
-    const remote = f.remote === true
-    const project = f.project
-    const fair = f.fair
     const since = postedSinceUs ?? Number.NEGATIVE_INFINITY
-    const anyOther = districtOk !== null || noExperience || remote || project !== undefined || fair !== undefined
+    const anyOther =
+      districtOk !== null ||
+      f.noExperience === true ||
+      f.remote === true ||
+      f.project !== undefined ||
+      f.fair !== undefined
     if (terms.length === 0 && !anyOther && f.wageMin === undefined && postedSinceUs === undefined)
       return this.landing(order, page, nowUs, regionOk, typeOk, occupationOk)
 
-    // Candidates: every slot, or the slots matching every term (with their relevance score).
-    const useScores = order === 'relevance' && terms.length > 0
-    const scores = useScores ? this.scoreBuffer() : null
-    let cand: Int32Array | null = null
-    let candN = size
-    if (terms.length > 0) {
-      const sources = terms.map((t) => this.termSources(t)).sort((a, b) => a.count - b.count)
-      cand = this.candidateBuffer()
-      candN = 0
-      if ((sources[0]?.count ?? 0) > 0) candN = this.matchAll(sources, cand, scores)
+    this.advanceDeaths(nowUs)
+    // An occupation filter of whole major groups is a cell dimension; a finer one is checked per vacancy.
+    let majorOk: Uint8Array | null = null
+    if (f.occupations?.length && f.occupations.every((p) => p.length === 1)) {
+      majorOk = this.lookup(this.majors, f.occupations)
+      occupationOk = null
+    }
+    const cellOk = this.cellFilter(regionOk, typeOk, majorOk)
+    const want = page.offset + page.limit
+    const scores = this.scoreBuffer()
+    const top = new TopK(
+      want,
+      this.primaryKey(order, terms.length > 0 ? scores : null),
+      this.comparator(order, terms.length > 0 ? scores : null),
+    )
+    const set = terms.length > 0 ? this.matchSet(terms) : null
+    const cells = new Int32Array(CELLS)
+    let cellsForMajor = cells
+    const check: SlotCheck = {
+      nowUs,
+      wageMin,
+      since,
+      anyOther,
+      districtOk,
+      noExperience: f.noExperience === true,
+      remote: f.remote === true,
+      project: f.project,
+      fair: f.fair,
     }
 
-    const alive = this.alive
-    const expires = this.expiresUs
-    const published = this.publishedUs
-    const district = this.district
-    const wageMax = this.wageMax
-    const experience = this.experience
-    const type = this.type
-    const projectId = this.projectId
-    const fairId = this.fairId
-    const region = this.region
-    const occupation = this.occupation
-    const major = this.major
-    const regionCounts = new Int32Array(this.regions.values.length)
-    const typeCounts = new Int32Array(EMPLOYMENT_TYPES.length)
-    const majorCounts = new Int32Array(this.majors.values.length)
-    let total = 0
-    const top = new TopK(page.offset + page.limit, this.primaryKey(order, scores), this.comparator(order, scores))
-
-    for (let i = 0; i < candN; i++) {
-      const s = cand === null ? i : (cand[i] as number)
-      if (alive[s] === 0 || (expires[s] as number) <= nowUs) continue
-      if ((wageMax[s] as number) < wageMin || (published[s] as number) < since) continue
-      if (anyOther) {
-        if (districtOk !== null && districtOk[district[s] as number] !== 1) continue
-        if (noExperience && experience[s] !== 0) continue
-        if (remote && type[s] !== REMOTE) continue
-        if (project !== undefined && projectId[s] !== project) continue
-        if (fair !== undefined && fairId[s] !== fair) continue
+    if (set !== null && f.wageMin === undefined && postedSinceUs === undefined && !anyOther && occupationOk === null) {
+      // Only cell filters: the counts are the set's kept cells, the page a walk down the set's kept order.
+      cells.set(this.liveCells(set))
+      const ordered = this.orderOf(set, order)
+      const died = this.diedAt
+      const cell = this.cell
+      let taken = 0
+      for (let i = 0; i < ordered.length && taken < want; i++) {
+        const e = ordered[i] as number
+        const s = e >>> SCORE_BITS
+        if (died[s] !== 0 || cellOk[cell[s] as number] !== 1) continue
+        scores[s] = e & SCORE_MASK
+        top.offer(s)
+        taken++
       }
-      const rg = region[s] as number
-      const ty = type[s] as number
+      this.scanDelta(terms, check, cellOk, cells, null, null, top)
+    } else {
+      if (occupationOk !== null) cellsForMajor = new Int32Array(CELLS)
+      this.scanSealed(set, check, cellOk, cells, cellsForMajor, occupationOk, top)
+      this.scanDelta(terms, check, cellOk, cells, cellsForMajor === cells ? null : cellsForMajor, occupationOk, top)
+    }
+
+    const counted = this.facetsFromCells(cells, cellsForMajor, regionOk, typeOk, majorOk)
+    const slots = top.sorted().slice(page.offset)
+    return { total: counted.total, facets: counted.facets, rows: slots.map((s) => this.summary(s)) }
+  }
+
+  /** 1 for the cells (region × type × major group) that pass the cell filters. */
+  private cellFilter(regionOk: Uint8Array | null, typeOk: Uint8Array | null, majorOk: Uint8Array | null): Uint8Array {
+    const ok = new Uint8Array(CELLS)
+    const regions = this.regions.values.length
+    const majors = this.majors.values.length
+    for (let rg = 0; rg < regions; rg++) {
+      if (regionOk !== null && regionOk[rg] !== 1) continue
+      for (let ty = 0; ty < TYPES; ty++) {
+        if (typeOk !== null && typeOk[ty] !== 1) continue
+        for (let mj = 0; mj < majors; mj++) if (majorOk === null || majorOk[mj] === 1) ok[cellOf(rg, ty, mj)] = 1
+      }
+    }
+    return ok
+  }
+
+  /** Total and the three facets (each ignoring its own filter) from per-cell counts. */
+  private facetsFromCells(
+    cells: Int32Array,
+    cellsForMajor: Int32Array,
+    regionOk: Uint8Array | null,
+    typeOk: Uint8Array | null,
+    majorOk: Uint8Array | null,
+  ): { total: number; facets: FacetCounts } {
+    const regions = this.regions.values.length
+    const majors = this.majors.values.length
+    const regionCounts = new Int32Array(regions)
+    const typeCounts = new Int32Array(TYPES)
+    const majorCounts = new Int32Array(majors)
+    let total = 0
+    for (let rg = 0; rg < regions; rg++) {
       const r = regionOk === null || regionOk[rg] === 1
-      const t = typeOk === null || typeOk[ty] === 1
-      const o = occupationOk === null || occupationOk[occupation[s] as number] === 1
-      if (t && o) regionCounts[rg] = (regionCounts[rg] as number) + 1
-      if (r && o) typeCounts[ty] = (typeCounts[ty] as number) + 1
-      if (r && t) {
-        const mj = major[s] as number
-        majorCounts[mj] = (majorCounts[mj] as number) + 1
-        if (o) {
-          total++
-          top.offer(s)
+      for (let ty = 0; ty < TYPES; ty++) {
+        const t = typeOk === null || typeOk[ty] === 1
+        for (let mj = 0; mj < majors; mj++) {
+          const c = cellOf(rg, ty, mj)
+          const m = majorOk === null || majorOk[mj] === 1
+          const n = cells[c] as number
+          if (n !== 0) {
+            if (t && m) regionCounts[rg] = (regionCounts[rg] as number) + n
+            if (r && m) typeCounts[ty] = (typeCounts[ty] as number) + n
+            if (r && t && m) total += n
+          }
+          if (r && t) majorCounts[mj] = (majorCounts[mj] as number) + (cellsForMajor[c] as number)
         }
       }
     }
-
-    const slots = top.sorted().slice(page.offset)
     return {
       total,
       facets: {
@@ -727,7 +828,312 @@ export class SearchIndexData {
         employment_type: this.counts(EMPLOYMENT_TYPES, typeCounts),
         occupation_major: this.counts(this.majors.values, majorCounts),
       },
-      rows: slots.map((s) => this.summary(s)),
+    }
+  }
+
+  /**
+   * One pass over the bulk block's candidates (the set's entries, or every bulk slot when there are no words):
+   * live ones passing the filters are counted by cell and offered to the page.
+   */
+  private scanSealed(
+    set: MatchSet | null,
+    c: SlotCheck,
+    cellOk: Uint8Array,
+    cells: Int32Array,
+    cellsForMajor: Int32Array,
+    occupationOk: Uint8Array | null,
+    top: TopK,
+  ): void {
+    const died = this.diedAt
+    const cell = this.cell
+    const scores = this.scoreBuffer()
+    // Candidates: the set's entries (or every bulk slot), or — when a minimum wage or a posting date cuts them
+    // to less than half — the head of the set's (or the bulk's) wage or date order, which holds exactly those.
+    let entries: Uint32Array | Int32Array | undefined = set?.entries
+    let shift = set === null ? 0 : SCORE_BITS
+    let n = entries === undefined ? this.sealedSize : entries.length
+    const heads: [SearchOrder, number][] = []
+    if (c.wageMin !== Number.NEGATIVE_INFINITY) heads.push(['wage', c.wageMin])
+    if (c.since !== Number.NEGATIVE_INFINITY) heads.push(['date', c.since])
+    for (const [order, bound] of heads) {
+      const list = set === null ? (order === 'wage' ? this.wageOrder : this.dateOrder) : this.orderOf(set, order)
+      const listShift = set === null ? 0 : SCORE_BITS
+      const key = order === 'wage' ? this.wageMax : this.publishedUs
+      let lo = 0
+      let hi = list.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((key[(list[mid] as number) >>> listShift] as number) >= bound) lo = mid + 1
+        else hi = mid
+      }
+      if (lo * 2 < n) {
+        entries = list
+        shift = listShift
+        n = lo
+      }
+    }
+    const mask = shift === 0 ? 0 : SCORE_MASK
+    // The per-vacancy filters, hoisted: this loop is where a search with a common word spends its time.
+    const wageMax = this.wageMax
+    const published = this.publishedUs
+    const wageMin = c.wageMin
+    const since = c.since
+    const anyOther = c.anyOther
+    const occupation = this.occupation
+    for (let i = 0; i < n; i++) {
+      const e = entries === undefined ? i : (entries[i] as number)
+      const s = e >>> shift
+      if (died[s] !== 0 || (wageMax[s] as number) < wageMin || (published[s] as number) < since) continue
+      if (anyOther && !this.passesOther(s, c)) continue
+      const k = cell[s] as number
+      if (occupationOk !== null) {
+        cellsForMajor[k] = (cellsForMajor[k] as number) + 1
+        if (occupationOk[occupation[s] as number] !== 1) continue
+      }
+      cells[k] = (cells[k] as number) + 1
+      if (cellOk[k] === 1) {
+        scores[s] = e & mask
+        top.offer(s)
+      }
+    }
+  }
+
+  /** The slots added since the bulk block that match the words (all of them without words), as scanSealed does. */
+  private scanDelta(
+    terms: ResolvedTerm[],
+    c: SlotCheck,
+    cellOk: Uint8Array,
+    cells: Int32Array,
+    cellsForMajor: Int32Array | null,
+    occupationOk: Uint8Array | null,
+    top: TopK,
+  ): void {
+    if (this.size === this.sealedSize) return
+    const scores = this.scoreBuffer()
+    let cand: Int32Array | null = null
+    let n = this.size - this.sealedSize
+    if (terms.length > 0) {
+      const sources = terms.map((t) => this.termSources(t, 'delta')).sort((a, b) => a.count - b.count)
+      cand = this.candidateBuffer()
+      n = (sources[0]?.count ?? 0) > 0 ? this.matchAll(sources, cand, scores) : 0
+    }
+    for (let i = 0; i < n; i++) {
+      const s = cand === null ? this.sealedSize + i : (cand[i] as number)
+      if (this.alive[s] === 0 || (this.expiresUs[s] as number) <= c.nowUs || !this.passes(s, c)) continue
+      const k = this.cell[s] as number
+      if (occupationOk !== null) {
+        if (cellsForMajor !== null) cellsForMajor[k] = (cellsForMajor[k] as number) + 1
+        if (occupationOk[this.occupation[s] as number] !== 1) continue
+      }
+      cells[k] = (cells[k] as number) + 1
+      if (cellOk[k] === 1) {
+        if (cand === null) scores[s] = 0
+        top.offer(s)
+      }
+    }
+  }
+
+  private passes(s: number, c: SlotCheck): boolean {
+    if ((this.wageMax[s] as number) < c.wageMin || (this.publishedUs[s] as number) < c.since) return false
+    return !c.anyOther || this.passesOther(s, c)
+  }
+
+  /** District, experience, remote, project and fair. */
+  private passesOther(s: number, c: SlotCheck): boolean {
+    if (c.districtOk !== null && c.districtOk[this.district[s] as number] !== 1) return false
+    if (c.noExperience && this.experience[s] !== 0) return false
+    if (c.remote && this.type[s] !== REMOTE) return false
+    if (c.project !== undefined && this.projectId[s] !== c.project) return false
+    if (c.fair !== undefined && this.fairId[s] !== c.fair) return false
+    return true
+  }
+
+  // --- match sets: the bulk slots matching a list of terms, kept between searches (the bulk block never changes)
+
+  private termKey(t: ResolvedTerm): string {
+    return `${t.exact.join('\u0001')}\u0002${t.prefixes.join('\u0001')}`
+  }
+
+  /** The bulk slots matching every term with their scores, from the kept sets or built now. */
+  private matchSet(terms: ResolvedTerm[]): MatchSet {
+    const key = terms
+      .map((t) => this.termKey(t))
+      .sort()
+      .join('\u0003')
+    const kept = this.sets.get(key)
+    if (kept !== undefined) {
+      this.sets.delete(key)
+      this.sets.set(key, kept)
+      return kept
+    }
+    let entries: Uint32Array
+    if (terms.length === 1) entries = this.termEntries(terms[0] as ResolvedTerm)
+    else {
+      const parts = terms.map((t) => this.matchSet([t]).entries).sort((a, b) => a.length - b.length)
+      entries = intersectEntries(parts)
+    }
+    const set: MatchSet = { entries, cells: null, cellsAt: 0, orders: {}, bytes: entries.byteLength + CELLS * 4 }
+    this.keep(key, set)
+    return set
+  }
+
+  private keep(key: string, set: MatchSet): void {
+    this.sets.set(key, set)
+    this.setBytes += set.bytes
+    for (const [k, old] of this.sets) {
+      if (this.setBytes <= SET_BYTES || k === key) break
+      this.sets.delete(k)
+      this.setBytes -= old.bytes
+    }
+  }
+
+  /** One term's bulk slots, ascending, as slot << SCORE_BITS | points of the best weight that matched. */
+  private termEntries(t: ResolvedTerm): Uint32Array {
+    const { ranges } = this.termSources(t, 'bulk')
+    const p = this.postings
+    if (ranges.length === 2) {
+      // One range: when it is one lexeme, its postings are already one per slot, ascending.
+      const from = ranges[0] as number
+      const out = new Uint32Array((ranges[1] as number) - from)
+      let previous = -1
+      let i = 0
+      for (; i < out.length; i++) {
+        const e = p[from + i] as number
+        const s = e >>> 2
+        if (s <= previous) break
+        previous = s
+        out[i] = (s << SCORE_BITS) | (WEIGHT_POINTS[e & 3] as number)
+      }
+      if (i === out.length) return out
+    }
+    const mark = this.mark(0)
+    let unique = 0
+    let lo = this.sealedSize
+    let hi = -1
+    for (let r = 0; r < ranges.length; r += 2) {
+      const to = ranges[r + 1] as number
+      for (let i = ranges[r] as number; i < to; i++) {
+        const e = p[i] as number
+        const s = e >>> 2
+        const w = (e & 3) + 1
+        const was = mark[s] as number
+        if (was === 0) {
+          unique++
+          if (s < lo) lo = s
+          if (s > hi) hi = s
+        }
+        if (w > was) mark[s] = w
+      }
+    }
+    const out = new Uint32Array(unique)
+    let n = 0
+    for (let s = lo; s <= hi && n < unique; s++) {
+      const w = mark[s] as number
+      if (w === 0) continue
+      out[n++] = (s << SCORE_BITS) | (WEIGHT_POINTS[w - 1] as number)
+      mark[s] = 0
+    }
+    return out
+  }
+
+  /** Live members per cell, kept with the set and brought up to date from the deaths since. */
+  private liveCells(set: MatchSet): Int32Array {
+    const died = this.diedAt
+    const cell = this.cell
+    const since = this.deathCount - set.cellsAt
+    if (set.cells === null || since > (set.entries.length >>> 3) + 64) {
+      const cells = set.cells ?? new Int32Array(CELLS)
+      cells.fill(0)
+      const entries = set.entries
+      for (let i = 0; i < entries.length; i++) {
+        const s = (entries[i] as number) >>> SCORE_BITS
+        if (died[s] === 0) {
+          const k = cell[s] as number
+          cells[k] = (cells[k] as number) + 1
+        }
+      }
+      set.cells = cells
+    } else {
+      const cells = set.cells
+      for (let d = set.cellsAt; d < this.deathCount; d++) {
+        const s = this.deaths[d] as number
+        if (hasSlot(set.entries, s)) {
+          const k = cell[s] as number
+          cells[k] = (cells[k] as number) - 1
+        }
+      }
+    }
+    set.cellsAt = this.deathCount
+    return set.cells
+  }
+
+  /** The set's entries in a search order (best first), built once per set and order. */
+  private orderOf(set: MatchSet, order: SearchOrder): Uint32Array {
+    const kept = set.orders[order]
+    if (kept !== undefined) return kept
+    let out: Uint32Array
+    if (order === 'relevance') {
+      // Newest first within each score: a stable counting sort of the date order by score, highest first.
+      const byDate = this.orderOf(set, 'date')
+      const counts = new Int32Array(SCORE_MASK + 2)
+      for (let i = 0; i < byDate.length; i++) {
+        const sc = (byDate[i] as number) & SCORE_MASK
+        counts[SCORE_MASK - sc + 1] = (counts[SCORE_MASK - sc + 1] as number) + 1
+      }
+      for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number)
+      out = new Uint32Array(byDate.length)
+      for (let i = 0; i < byDate.length; i++) {
+        const e = byDate[i] as number
+        const b = SCORE_MASK - (e & SCORE_MASK)
+        out[counts[b] as number] = e
+        counts[b] = (counts[b] as number) + 1
+      }
+    } else {
+      const global = order === 'wage' ? this.wageOrder : this.dateOrder
+      const entries = set.entries
+      if (entries.length * 16 < global.length) {
+        const better = order === 'wage' ? this.byWage.bind(this) : this.byDate.bind(this)
+        out = entries.slice().sort((a, b) => better(b >>> SCORE_BITS, a >>> SCORE_BITS))
+      } else {
+        // Walk the whole bulk order keeping the members: linear, where sorting a big set is not.
+        const mark = this.mark(0)
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as number
+          mark[e >>> SCORE_BITS] = (e & SCORE_MASK) + 1
+        }
+        out = new Uint32Array(entries.length)
+        let n = 0
+        for (let i = 0; i < global.length; i++) {
+          const s = global[i] as number
+          const m = mark[s] as number
+          if (m === 0) continue
+          out[n++] = (s << SCORE_BITS) | (m - 1)
+          mark[s] = 0
+        }
+      }
+    }
+    set.orders[order] = out
+    set.bytes += out.byteLength
+    this.setBytes += out.byteLength
+    return out
+  }
+
+  // --- deaths of bulk slots (removed, or past their window), in the order they were seen
+
+  private logDeath(s: number): void {
+    if (this.deathCount === this.deaths.length) this.deaths = grow(this.deaths, this.deathCount + 1)
+    this.deaths[this.deathCount++] = s
+    this.diedAt[s] = this.deathCount
+  }
+
+  /** Bulk slots whose window has ended by `nowUs` die now (once). */
+  private advanceDeaths(nowUs: number): void {
+    const order = this.expiryOrder
+    while (this.expiryNext < order.length) {
+      const s = order[this.expiryNext] as number
+      if ((this.expiresUs[s] as number) > nowUs) break
+      this.expiryNext++
+      if (this.diedAt[s] === 0) this.logDeath(s)
     }
   }
 
@@ -735,7 +1141,7 @@ export class SearchIndexData {
    * Writes the slots matching every term into `out` (the cheapest term first), and their scores; returns how many.
    * marks[i][slot] = best weight code + 1 of term i in that slot (0 = no match), cleared before returning.
    */
-  private matchAll(sources: TermSources[], out: Int32Array, scores: Float64Array | null): number {
+  private matchAll(sources: TermSources[], out: Int32Array, scores: Uint8Array): number {
     const p = this.postings
     const m0 = this.mark(0)
     let n = 0
@@ -795,7 +1201,7 @@ export class SearchIndexData {
       }
       if (all) {
         out[kept++] = s
-        if (scores !== null) scores[s] = score
+        scores[s] = score
       }
     }
     return kept
@@ -809,20 +1215,21 @@ export class SearchIndexData {
   }
 
   /** The first sort key (larger ranks first), for the top-k's quick rejection. */
-  private primaryKey(order: SearchOrder, scores: Float64Array | null): Float64Array | Int32Array {
+  private primaryKey(order: SearchOrder, scores: Uint8Array | null): Float64Array | Int32Array | Uint8Array {
     if (order === 'wage') return this.wageMax
     if (order === 'relevance' && scores !== null) return scores
     return this.publishedUs
   }
 
-  private scoreArray: Float64Array | null = null
-  private scoreBuffer(): Float64Array {
+  private scoreArray: Uint8Array | null = null
+  /** Score per slot of the search under way (written before a slot is offered to the page). */
+  private scoreBuffer(): Uint8Array {
     if (this.scoreArray === null || this.scoreArray.length < this.size)
-      this.scoreArray = new Float64Array(this.size * 1.25)
+      this.scoreArray = new Uint8Array(Math.max(this.size * 1.25, 1024) | 0)
     return this.scoreArray
   }
 
-  private comparator(order: SearchOrder, scores: Float64Array | null): (a: number, b: number) => number {
+  private comparator(order: SearchOrder, scores: Uint8Array | null): (a: number, b: number) => number {
     // Positive when a ranks before b.
     const pub = this.publishedUs
     const ids = this.ids
@@ -904,6 +1311,86 @@ interface TermSources {
   count: number
 }
 
+/** The bulk slots matching some terms, with what searches keep of them. */
+interface MatchSet {
+  /** slot << SCORE_BITS | score, ascending. */
+  entries: Uint32Array
+  /** Live members per cell as of `cellsAt` deaths. */
+  cells: Int32Array | null
+  cellsAt: number
+  /** The entries in each search order, best first (built on first use). */
+  orders: Partial<Record<SearchOrder, Uint32Array>>
+  bytes: number
+}
+
+/** The per-vacancy filters of one search. */
+interface SlotCheck {
+  nowUs: number
+  wageMin: number
+  since: number
+  anyOther: boolean
+  districtOk: Uint8Array | null
+  noExperience: boolean
+  remote: boolean
+  project: number | undefined
+  fair: number | undefined
+}
+
+/** Whether ascending set entries hold a slot (binary search). */
+function hasSlot(entries: Uint32Array, slot: number): boolean {
+  let lo = 0
+  let hi = entries.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const s = (entries[mid] as number) >>> SCORE_BITS
+    if (s === slot) return true
+    if (s < slot) lo = mid + 1
+    else hi = mid
+  }
+  return false
+}
+
+/**
+ * The slots in every one of the ascending entry lists (the shortest first), scores summed: the shortest drives and
+ * the others are galloped through, so a rare word next to a common one costs little.
+ */
+export function intersectEntries(parts: Uint32Array[]): Uint32Array {
+  const first = parts[0] as Uint32Array
+  const out = new Uint32Array(first.length)
+  const at = new Int32Array(parts.length)
+  let n = 0
+  outer: for (let i = 0; i < first.length; i++) {
+    const e = first[i] as number
+    const s = e >>> SCORE_BITS
+    let score = e & SCORE_MASK
+    for (let k = 1; k < parts.length; k++) {
+      const list = parts[k] as Uint32Array
+      let lo = at[k] as number
+      // Gallop to a bound, then binary search for the first entry with slot >= s.
+      let step = 1
+      let hi = lo
+      while (hi < list.length && (list[hi] as number) >>> SCORE_BITS < s) {
+        lo = hi + 1
+        hi += step
+        step *= 2
+      }
+      if (hi > list.length) hi = list.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((list[mid] as number) >>> SCORE_BITS < s) lo = mid + 1
+        else hi = mid
+      }
+      at[k] = lo
+      if (lo >= list.length) break outer
+      const f = list[lo] as number
+      if (f >>> SCORE_BITS !== s) continue outer
+      score += f & SCORE_MASK
+    }
+    out[n++] = (s << SCORE_BITS) | score
+  }
+  return out.slice(0, n)
+}
+
 /**
  * The best k slots under a comparator (positive = ranks first), as a binary min-heap of the kept ones. Once full,
  * a slot whose first sort key is below the worst kept one's is turned away without calling the comparator.
@@ -912,7 +1399,7 @@ class TopK {
   private readonly heap: number[] = []
   constructor(
     private readonly k: number,
-    private readonly key: Float64Array | Int32Array,
+    private readonly key: Float64Array | Int32Array | Uint8Array,
     private readonly better: (a: number, b: number) => number,
   ) {}
 

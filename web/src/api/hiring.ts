@@ -204,6 +204,7 @@ export interface ApplicantProfile {
 }
 
 export type ReferralOutcome = 'hired' | 'not_hired' | 'no_show'
+export const referralOutcomes: readonly ReferralOutcome[] = ['hired', 'not_hired', 'no_show']
 
 export interface Referral {
   id: number
@@ -225,6 +226,24 @@ export interface ReferralLimit {
   total: number
   used: number
   remaining: number
+}
+
+/** One region's referrals for a year: outcomes, and the yearly limit with what is spent and left. */
+export interface ReferralStatsRow {
+  regionCode: string
+  limit: number
+  used: number
+  remaining: number
+  referrals: number
+  hired: number
+  notHired: number
+  noShow: number
+  pending: number
+}
+
+export interface ReferralStats {
+  year: number
+  items: ReferralStatsRow[]
 }
 
 export interface PersonRecord {
@@ -379,6 +398,46 @@ export function useReferrals(mine: boolean) {
     queryKey: [...referralKey, 'list', mine],
     queryFn: async () => (await requestJson<{ items: Referral[] }>(`/api/referrals${mine ? '?mine=true' : ''}`)).items,
     placeholderData: keepPreviousData,
+  })
+}
+
+/** The referral year as the API counts it: the calendar year in Kazakhstan's time (UTC+5). */
+export function currentReferralYear(now = Date.now()): number {
+  return new Date(now + 5 * 3_600_000).getUTCFullYear()
+}
+
+/** Referrals by region for a year: an officer's or manager's own region, every region for analysts and admins. */
+export function useReferralStats(year: number) {
+  return useQuery({
+    queryKey: [...referralKey, 'stats', year],
+    queryFn: () => requestJson<ReferralStats>(`/api/referrals/stats?year=${year}`),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** The statistics as a file: the same address with `format=`, which the API answers with a download. */
+export function referralStatsDownload(year: number, format: 'csv' | 'xlsx'): string {
+  return `/api/referrals/stats?year=${year}&format=${format}`
+}
+
+/**
+ * Records whether a referred seeker was hired (a reason unless hired). The answer replaces the row in the
+ * cached lists, so the outcome shows at once; the statistics are read again.
+ */
+export function useRecordOutcome() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, outcome, reason }: { id: number; outcome: ReferralOutcome; reason?: string }) =>
+      requestJson<Referral>(`/api/referrals/${id}/outcome`, {
+        method: 'POST',
+        body: reason === undefined ? { outcome } : { outcome, reason },
+      }),
+    onSuccess: (referral) => {
+      queryClient.setQueriesData<Referral[]>({ queryKey: [...referralKey, 'list'] }, (items) =>
+        items?.map((item) => (item.id === referral.id ? { ...referral, seekerIin: item.seekerIin } : item)),
+      )
+      void queryClient.invalidateQueries({ queryKey: [...referralKey, 'stats'] })
+    },
   })
 }
 

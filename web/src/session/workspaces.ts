@@ -11,6 +11,7 @@ export type Section =
   | 'programmes'
   | 'seekers'
   | 'referrals'
+  | 'referralStatistics'
   | 'registry'
   | 'formalisation'
   | 'statusCheck'
@@ -42,6 +43,7 @@ export const sectionPaths: Record<Section, string> = {
   programmes: '/programmes',
   seekers: '/seekers',
   referrals: '/referrals',
+  referralStatistics: '/referral-statistics',
   registry: '/registry',
   formalisation: '/registry/formalisation',
   statusCheck: '/registry/check',
@@ -70,10 +72,29 @@ export const sectionPaths: Record<Section, string> = {
 export const roleSections: Record<Role, readonly Section[]> = {
   citizen: ['vacancies', 'applications', 'fairs', 'status', 'social', 'accessLog'],
   employer: ['employerVacancies', 'candidates', 'fairs', 'programmes', 'platformIncomes'],
-  officer: ['seekers', 'referrals', 'registry', 'hotline', 'hotlineStatistics', 'benefits', 'programmes', 'fairs'],
-  manager: ['programmes', 'enrolments', 'projects'],
-  analyst: ['dashboards', 'formalisation', 'regions', 'fairs', 'projects', 'programmes', 'hotlineStatistics'],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs'],
+  officer: [
+    'seekers',
+    'referrals',
+    'referralStatistics',
+    'registry',
+    'hotline',
+    'hotlineStatistics',
+    'benefits',
+    'programmes',
+    'fairs',
+  ],
+  manager: ['programmes', 'enrolments', 'projects', 'referralStatistics'],
+  analyst: [
+    'dashboards',
+    'formalisation',
+    'regions',
+    'fairs',
+    'projects',
+    'programmes',
+    'hotlineStatistics',
+    'referralStatistics',
+  ],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs', 'referralStatistics'],
   channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
 }
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { ApiError } from '../../api/client'
 import {
   type PersonRecord,
@@ -20,7 +21,9 @@ import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { useAccount } from '../../session/require-session'
+import { sectionPaths } from '../../session/workspaces'
 import { ServerSays, wageRange } from './hiring-shared'
+import { OutcomeCell } from './referral-outcome'
 
 const minPurposeLength = 5
 
@@ -55,6 +58,9 @@ export function ReferralsPage() {
         {t('hiring.referrals.title')}
         {region ? ` — ${regionName(region, currentLanguage())}` : ''}
       </PageHeading>
+      <p className="referrals__links">
+        <Link to={sectionPaths.referralStatistics}>{t('hiring.referrals.statisticsLink')}</Link>
+      </p>
       {limits.isPending ? (
         <LoadingPanel />
       ) : limits.isError ? (
@@ -349,6 +355,7 @@ function ReferStep({ person, vacancy }: { person: PersonRecord | null; vacancy: 
 function ReferralList() {
   const { t } = useTranslation()
   const language = currentLanguage()
+  const account = useAccount()
   const [mine, setMine] = useState(true)
   const referrals = useReferrals(mine)
   return (
@@ -395,10 +402,11 @@ function ReferralList() {
                   <td>{referral.seekerIin}</td>
                   <td>{formatDateTime(referral.createdAt, language)}</td>
                   <td>
-                    {referral.outcome
-                      ? t(`hiring.referrals.outcome.${referral.outcome}`)
-                      : t('hiring.referrals.pending')}
-                    {referral.outcomeReason && <span className="table__sub">{referral.outcomeReason}</span>}
+                    <OutcomeCell
+                      referral={referral}
+                      // The API lets any officer of the referral's region record it, and nobody else.
+                      canRecord={account.role === 'officer' && account.regionCode === referral.regionCode}
+                    />
                   </td>
                 </tr>
               ))}

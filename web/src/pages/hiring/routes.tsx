@@ -5,6 +5,7 @@ import { sectionPaths } from '../../session/workspaces'
 import { CandidatePage } from './candidate-page'
 import { CandidatesPage } from './candidates-page'
 import { RoleGate } from './hiring-shared'
+import { ReferralStatisticsPage } from './referral-statistics-page'
 import { ReferralsPage } from './referrals-page'
 import { VacanciesPage } from './vacancies-page'
 import { VacancyFormPage } from './vacancy-form-page'
@@ -15,8 +16,10 @@ export const hiringPublicRoutes: ReactNode = null
 
 const employer = ['employer'] as const
 const officer = ['officer'] as const
+// Whoever GET /api/referrals/stats answers: officers and managers for their region, analysts and admins nationally.
+const statisticsReaders = ['officer', 'manager', 'analyst', 'admin'] as const
 
-/** Routes for signed-in accounts: the employer cabinet and the officer's referral page. */
+/** Routes for signed-in accounts: the employer cabinet, the officer's referral page and the referral statistics. */
 export const hiringSessionRoutes: ReactNode = (
   <>
     <Route
@@ -67,8 +70,16 @@ export const hiringSessionRoutes: ReactNode = (
         </RoleGate>
       }
     />
+    <Route
+      path={sectionPaths.referralStatistics}
+      element={
+        <RoleGate roles={statisticsReaders}>
+          <ReferralStatisticsPage />
+        </RoleGate>
+      }
+    />
   </>
 )
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const hiringSections: readonly Section[] = ['employerVacancies', 'candidates', 'referrals']
+export const hiringSections: readonly Section[] = ['employerVacancies', 'candidates', 'referrals', 'referralStatistics']
