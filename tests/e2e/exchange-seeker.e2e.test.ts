@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer } from '../helpers/server.js'
@@ -373,8 +374,13 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
   )
 
   it(
-    'a seeker fills in the profile, is told which field is wrong, and finds the profile saved',
+    'a seeker picks desired occupations by their titles, is told which field is wrong, and finds the profile saved',
     async () => {
+      // An occupation the picker offers but the reference drops before the profile is saved: the API's refusal
+      // of that one code must reach the seeker beside the field.
+      const retired = { code: '9628', title: 'Lamplighters' }
+      await sql`INSERT INTO reference.occupations (code, level, parent_code, title_en)
+        VALUES (${retired.code}, 4, '962', ${retired.title})`.execute(server.database.db)
       await withPage(async (page) => {
         await page.goto('/profile')
         await seeHeading(page, 'Жүйеге кіру')
@@ -384,20 +390,54 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
         await seeHeading(page, 'Менің профилім')
 
         await page.getByRole('radio', { name: /Өтінім берген жұмыс берушілерім де/ }).check()
-        await page.getByLabel('Кәсіптер (ISCO-08 кодтары)').fill('7212, сварщик')
-        await page.getByLabel('Күтетін жалақым, айына ₸').fill('350 000')
+
+        // Occupations are chosen, not typed as codes: part of a title finds them, and each chosen one can go.
+        const occupations = page.getByLabel('Қалаған кәсіптерім')
+        const chosen = page.getByRole('list', { name: 'Таңдалған кәсіптер' })
+        await occupations.fill('weld')
+        await page.getByRole('checkbox', { name: '7212 Welders and Flame Cutters' }).check()
+        await occupations.fill('sheet metal')
+        await page.getByRole('checkbox', { name: '7213 Sheet Metal Workers' }).check()
+        await expect
+          .poll(() => chosen.getByRole('listitem').allTextContents())
+          .toEqual([
+            expect.stringContaining('7212 Welders and Flame Cutters'),
+            expect.stringContaining('7213 Sheet Metal Workers'),
+          ])
+        await chosen.getByRole('button', { name: '7213 — Sheet Metal Workers кәсібін алып тастау' }).click()
+        await expect.poll(() => chosen.getByRole('listitem').count()).toBe(1)
+        expect(await page.getByRole('checkbox', { name: '7213 Sheet Metal Workers' }).isChecked()).toBe(false)
+        await occupations.fill('lamplight')
+        await page.getByRole('checkbox', { name: `${retired.code} ${retired.title}` }).check()
+        await expect.poll(() => chosen.getByRole('listitem').count()).toBe(2)
+
+        await page.getByLabel('Күтетін жалақым, айына ₸').fill('350 ООО')
         await page.getByLabel('Қай жерде жұмыс істегім келеді').selectOption('55')
         await page.getByLabel('Дағдылар', { exact: true }).fill('полуавтомат, чтение чертежей')
         await page.getByLabel('орыс тілі').selectOption('fluent')
         await page.getByRole('button', { name: 'Профильді сақтау' }).click()
 
-        // A word where a code belongs is caught before sending, and the message leads to the field.
+        // Letters where the wage's digits belong are caught before sending, and the message leads to the field.
         const problems = page.getByRole('alert')
         await problems.getByText('Мына өрістерді түзетіңіз').waitFor()
-        await problems.getByRole('link', { name: /Кәсіптер: 1–4 цифрлы кодтар/ }).click()
-        const occupations = page.getByLabel('Кәсіптер (ISCO-08 кодтары)')
+        await problems.getByRole('link', { name: /Күтетін жалақы: теңгенің бүтін саны/ }).click()
+        const wage = page.getByLabel('Күтетін жалақым, айына ₸')
+        expect(await wage.getAttribute('aria-invalid')).toBe('true')
+        await wage.fill('350 000')
+
+        // The reference drops the occupation; the API refuses it by its place in the list, and the page says which.
+        await sql`DELETE FROM reference.occupations WHERE code = ${retired.code}`.execute(server.database.db)
+        await page.getByRole('button', { name: 'Профильді сақтау' }).click()
+        await page.getByRole('alert').filter({ hasText: 'Профиль сақталмады' }).waitFor()
+        await page
+          .locator('#profile-desiredOccupations-error')
+          .getByText(`desiredOccupations/1: occupation code ${retired.code} is not in ISCO-08`)
+          .waitFor()
         expect(await occupations.getAttribute('aria-invalid')).toBe('true')
-        await occupations.fill('7212')
+        const refused = chosen.getByRole('listitem').filter({ hasText: retired.code })
+        expect(await refused.textContent()).toContain('қабылданбады')
+        await page.screenshot({ path: `${shotsDir}/exchange-profile-refused.png`, fullPage: true })
+        await refused.getByRole('button', { name: `${retired.code} — ${retired.title} кәсібін алып тастау` }).click()
         await page.getByRole('button', { name: 'Профильді сақтау' }).click()
         await page
           .getByRole('status')
@@ -406,10 +446,15 @@ describe.skipIf(!hasChromium)('a job seeker finds a vacancy despite a typo, appl
 
         await page.reload()
         await seeHeading(page, 'Менің профилім')
-        expect(await page.getByLabel('Кәсіптер (ISCO-08 кодтары)').inputValue()).toBe('7212')
+        // The saved occupation comes back with its title, still removable.
+        await expect
+          .poll(() => chosen.getByRole('listitem').allTextContents())
+          .toEqual([expect.stringContaining('7212 Welders and Flame Cutters')])
+        await chosen.getByRole('button', { name: '7212 — Welders and Flame Cutters кәсібін алып тастау' }).waitFor()
         expect(await page.getByLabel('Күтетін жалақым, айына ₸').inputValue()).toBe('350000')
         expect(await page.getByRole('radio', { name: /Өтінім берген жұмыс берушілерім де/ }).isChecked()).toBe(true)
         expect(await page.getByLabel('орыс тілі').inputValue()).toBe('fluent')
+        await page.screenshot({ path: `${shotsDir}/exchange-profile.png`, fullPage: true })
 
         const saved = await page.request.get('/api/me/profile')
         expect(await saved.json()).toMatchObject({

@@ -242,6 +242,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         await page.locator('#vacancy-katoCode').selectOption('55')
         await page.getByLabel('Орын саны').fill('1')
         await page.getByLabel('Дағдылар').fill('электробезопасность')
+        await page.getByLabel('Тәжірибе, жыл').fill('2')
 
         // No wage: the API refuses it, and the page names both wage fields.
         await page.getByRole('button', { name: 'Жоба ретінде сақтау' }).click()
@@ -287,9 +288,32 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         expect(await cards.nth(0).textContent()).toContain('Айгерім Нұрланова')
         const explanation = cards.nth(0).getByRole('table', { name: /Айгерім Нұрланова неге 100-ден \d+ алды/ })
         expect(await explanation.locator('tbody tr').count()).toBe(5)
-        const skills = explanation.getByRole('row').filter({ hasText: 'Дағдылар' })
-        expect(await skills.textContent()).toContain('25 ішінен 25')
-        expect(await skills.textContent()).toContain('has 1 of 1 required skill')
+        // Each reason is worded in the page's language from the API's reason code, never the API's English.
+        const reasons = async (table: typeof explanation) =>
+          (await table.locator('tbody tr').allTextContents()).map((row) => row.replace(/\s+/g, ' '))
+        const kk = await reasons(explanation)
+        expect(kk[0]).toContain('Қалаған кәсібі 7411 бос орынның кәсібімен (7411) сәйкес келеді')
+        expect(kk[1]).toContain('25 ішінен 25')
+        expect(kk[1]).toContain('Талап етілген дағдылардың бары: 1 ішінен 1; бар: электробезопасность')
+        // Years since March 2019 with a decimal comma, e.g. 7,7.
+        expect(kk[2]).toMatch(/ISCO 74 тобындағы тәжірибе: \d+(,\d)? жыл; талап: 2 жыл/)
+        expect(kk[3]).toContain('Бос орын орналасқан өңірде жұмыс істегісі келеді: Павлодар облысы')
+        expect(kk[4]).toContain('Күтетін жалақысы 320 000 ₸ ұсынылған ауқымның ішінде: 280 000–360 000 ₸')
+        expect(kk.join()).not.toMatch(/required skill|wants to work|is within the offered/)
+        // In Russian the same explanation reads in Russian, amounts and places as Russian writes them.
+        await page.getByRole('button', { name: 'Русский' }).click()
+        const inRussian = cards.nth(0).getByRole('table', { name: /Почему у Айгерім Нұрланова \d+ из 100/ })
+        await inRussian.waitFor()
+        const ru = await reasons(inRussian)
+        expect(ru[0]).toContain('Желаемая профессия 7411 совпадает с профессией вакансии 7411')
+        expect(ru[1]).toContain('Требуемые навыки: есть 1 из 1; совпадают: электробезопасность')
+        expect(ru[2]).toMatch(/Опыт в группе ISCO 74: \d+(,\d)? (года|лет|год); требуется: 2 года/)
+        expect(ru[3]).toContain('Хочет работать в регионе вакансии: Павлодарская область')
+        expect(ru[4]).toContain('Желаемая зарплата 320 000 ₸ в пределах предложенной: 280 000–360 000 ₸')
+        expect(ru.join()).not.toMatch(/required skill|wants to work|is within the offered/)
+        await page.screenshot({ path: `${shotsDir}/hiring-candidates-ru.png`, fullPage: true })
+        await page.getByRole('button', { name: 'Қазақша' }).click()
+        await explanation.waitFor()
         expect(await cards.nth(1).textContent()).toContain('Ерлан Оспанов')
         expect(await cards.nth(1).textContent()).toContain('бағасыз')
         await page.screenshot({ path: `${shotsDir}/hiring-candidates.png`, fullPage: true })

@@ -94,8 +94,67 @@ export type { Application, ApplicationEvent, ApplicationState } from './exchange
 
 export type MatchPartName = 'occupation' | 'skills' | 'experience' | 'region' | 'wage'
 
-export interface MatchPart {
-  part: MatchPartName
+/** The seeker's occupation that came closest to the vacancy's: a desired one (no title) or a past job. */
+export interface ClosestOccupation {
+  via: 'desired' | 'experience'
+  code: string
+  title: string | null
+  vacancyOccupation: string
+}
+
+interface WageParams {
+  desired: number
+  offeredMin: number
+  offeredMax: number
+}
+
+type Empty = Record<string, never>
+
+/** Why a part scored what it did, as a code with its parameters (match.schema.ts), for the page to word. */
+export type MatchReason =
+  | { part: 'occupation'; reasonCode: 'occupation_none'; reasonParams: Empty }
+  | {
+      part: 'occupation'
+      reasonCode: 'occupation_other_major'
+      reasonParams: { major: string; vacancyOccupation: string }
+    }
+  | { part: 'occupation'; reasonCode: 'occupation_same' | 'occupation_nested'; reasonParams: ClosestOccupation }
+  | {
+      part: 'occupation'
+      reasonCode: 'occupation_shared_group'
+      reasonParams: ClosestOccupation & { level: 'major' | 'sub_major' | 'minor'; group: string }
+    }
+  | { part: 'skills'; reasonCode: 'skills_none_required'; reasonParams: Empty }
+  | {
+      part: 'skills'
+      reasonCode: 'skills_matched'
+      reasonParams: { has: number; required: number; matched: string[]; missing: string[] }
+    }
+  | { part: 'experience'; reasonCode: 'experience_none_required'; reasonParams: Empty }
+  | {
+      part: 'experience'
+      reasonCode: 'experience_none_related'
+      reasonParams: { group: string; requiredYears: number }
+    }
+  | {
+      part: 'experience'
+      reasonCode: 'experience_related'
+      reasonParams: { years: number; group: string; requiredYears: number }
+    }
+  | { part: 'region'; reasonCode: 'region_remote'; reasonParams: Empty }
+  | { part: 'region'; reasonCode: 'region_same_district'; reasonParams: { district: string } }
+  | { part: 'region'; reasonCode: 'region_same_region'; reasonParams: { region: string } }
+  | {
+      part: 'region'
+      reasonCode: 'region_relocate' | 'region_elsewhere'
+      reasonParams: { seekerRegion: string | null; vacancyRegion: string }
+    }
+  | { part: 'wage'; reasonCode: 'wage_none_stated'; reasonParams: Empty }
+  | { part: 'wage'; reasonCode: 'wage_within'; reasonParams: WageParams }
+  | { part: 'wage'; reasonCode: 'wage_above'; reasonParams: WageParams & { percent: number } }
+
+/** One part of the score; `reason` is the server's English sentence, kept for a code the page does not know. */
+export type MatchPart = MatchReason & {
   points: number
   max: number
   reason: string
@@ -142,15 +201,6 @@ export interface ApplicantProfile {
   applicationId: number
   seekerName: string
   profile: SeekerProfile
-}
-
-export interface Occupation {
-  code: string
-  level: number
-  parentCode: string | null
-  titleEn: string
-  titleRu: string | null
-  titleKk: string | null
 }
 
 export type ReferralOutcome = 'hired' | 'not_hired' | 'no_show'
@@ -367,16 +417,6 @@ export function useMoveApplication() {
       void queryClient.invalidateQueries({ queryKey: ownVacanciesKey })
       void queryClient.invalidateQueries({ queryKey: vacancyKey(application.vacancyId) })
     },
-  })
-}
-
-/** Every ISCO-08 unit group (about 440): searched in the browser, in the reader's language and by code. */
-export function useUnitGroups() {
-  return useQuery({
-    queryKey: ['reference', 'occupations', 'unit-groups'],
-    queryFn: async () =>
-      (await requestJson<{ items: Occupation[] }>('/api/reference/occupations?level=4&limit=1000')).items,
-    staleTime: Number.POSITIVE_INFINITY,
   })
 }
 

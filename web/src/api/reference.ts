@@ -68,3 +68,32 @@ export function nameOf(items: readonly (Named & { code: string })[] | undefined,
   const item = items?.find((candidate) => candidate.code === code)
   return item ? localName(item, language) : code
 }
+
+/** An ISCO-08 group: level 1 (major, one digit) to 4 (unit group, four digits). */
+export interface Occupation {
+  code: string
+  level: number
+  parentCode: string | null
+  titleEn: string
+  titleRu: string | null
+  titleKk: string | null
+}
+
+/**
+ * All of ISCO-08 (about 620 groups of every level, well under the API's limit of 1000), loaded once: pickers
+ * search the unit groups in the browser, and any saved code, of whatever level, is shown with its title.
+ */
+export function useOccupations() {
+  return useQuery({
+    queryKey: ['reference', 'occupations', 'all'],
+    queryFn: async () => (await requestJson<{ items: Occupation[] }>('/api/reference/occupations?limit=1000')).items,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+/** An occupation's title in the reader's language; ISCO-08 has every title in English, most in Russian. */
+export function occupationTitle(occupation: Occupation, language: Language): string {
+  if (language === 'kk') return occupation.titleKk ?? occupation.titleRu ?? occupation.titleEn
+  if (language === 'ru') return occupation.titleRu ?? occupation.titleEn
+  return occupation.titleEn
+}

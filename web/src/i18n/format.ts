@@ -36,12 +36,12 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locales[language]).format(value)
 }
 
-/** A share as a percentage with one decimal; `share` is a fraction (0.25 → 25,0 %). */
-export function formatPercent(share: number, language: Language): string {
+/** A share as a percentage, with one decimal unless told; `share` is a fraction (0.25 → 25,0 %). */
+export function formatPercent(share: number, language: Language, fractionDigits = 1): string {
   return new Intl.NumberFormat(locales[language], {
     style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
   }).format(share)
 }
 

@@ -16,6 +16,7 @@ import {
   useSaveProfile,
 } from '../../api/exchange'
 import { regionName, useRegions } from '../../api/reference'
+import { OccupationPicker } from '../../components/occupation-picker'
 import { currentLanguage } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
@@ -27,7 +28,7 @@ const languageCodes: readonly LanguageCode[] = ['kk', 'ru', 'en']
 /** The form's own state: numbers and lists as typed, turned into the API's shape on save. */
 interface Draft {
   visibility: ProfileVisibility
-  desiredOccupations: string
+  desiredOccupations: string[]
   desiredWage: string
   regionCode: string
   willingToRelocate: boolean
@@ -37,14 +38,17 @@ interface Draft {
   experience: (Omit<ExperienceEntry, 'to'> & { to: string })[]
 }
 
-type Problem = 'desiredOccupations' | 'desiredWage' | 'education' | 'experience'
+type Problem = 'desiredWage' | 'education' | 'experience'
+
+/** The API's limit on desired occupations (profile.schema.ts). */
+const maxOccupations = 10
 
 function toDraft(profile: Profile | null): Draft {
   const languages: Draft['languages'] = { kk: '', ru: '', en: '' }
   for (const item of profile?.languages ?? []) languages[item.lang] = item.level
   return {
     visibility: profile?.visibility ?? 'private',
-    desiredOccupations: (profile?.desiredOccupations ?? []).join(', '),
+    desiredOccupations: [...(profile?.desiredOccupations ?? [])],
     desiredWage: profile?.desiredWage ? String(profile.desiredWage) : '',
     regionCode: profile?.regionCode ?? '',
     willingToRelocate: profile?.willingToRelocate ?? false,
@@ -64,8 +68,6 @@ const splitList = (text: string) =>
 /** The API's profile from the draft, or the fields that cannot be sent as typed. */
 function toInput(draft: Draft, keepDistrict: string | null): { input?: ProfileInput; problems: Problem[] } {
   const problems: Problem[] = []
-  const occupations = splitList(draft.desiredOccupations)
-  if (occupations.some((code) => !/^\d{1,4}$/.test(code))) problems.push('desiredOccupations')
   const wageDigits = draft.desiredWage.replace(/\s/g, '')
   if (wageDigits && !/^\d{1,9}$/.test(wageDigits)) problems.push('desiredWage')
   if (
@@ -86,7 +88,7 @@ function toInput(draft: Draft, keepDistrict: string | null): { input?: ProfileIn
     problems,
     input: {
       visibility: draft.visibility,
-      desiredOccupations: occupations,
+      desiredOccupations: draft.desiredOccupations,
       desiredWage: wageDigits ? Number(wageDigits) : null,
       regionCode: draft.regionCode || null,
       // The form does not edit the district; one saved before is kept while the region stays the same.
@@ -139,17 +141,22 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(profile))
   const [problems, setProblems] = useState<Problem[]>([])
   const alertRef = useRef<HTMLDivElement>(null)
-  const serverField =
-    save.error instanceof ApiError && typeof save.error.details === 'object' && save.error.details !== null
-      ? String((save.error.details as { field?: unknown }).field ?? '')
-      : ''
+  const refusedFields = serverFields(save.error)
+  // The API names a refused occupation by its place in the list sent (desiredOccupations/2).
+  const refusedOccupations = [...refusedFields.keys()].flatMap((field) => {
+    const index = /^desiredOccupations\/(\d+)/.exec(field)?.[1]
+    const code = index === undefined ? undefined : save.variables?.desiredOccupations?.[Number(index)]
+    return code === undefined ? [] : [code]
+  })
 
   useEffect(() => {
     if (problems.length > 0 || save.isError || save.isSuccess) alertRef.current?.focus()
   }, [problems, save.isError, save.isSuccess])
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }))
-  const invalid = (field: string) => problems.includes(field as Problem) || serverField.startsWith(field)
+  const invalid = (field: string) =>
+    problems.includes(field as Problem) || [...refusedFields.keys()].some((named) => named.startsWith(field))
+  const occupationsRefusal = [...refusedFields].find(([field]) => field.startsWith('desiredOccupations'))?.[1]
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -213,15 +220,26 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
           {t('exchange.profile.desiredOccupations')}
         </label>
         <p className="field__hint" id="profile-desiredOccupations-hint">
-          {t('exchange.profile.desiredOccupationsHint')}
+          {t('exchange.profile.desiredOccupationsHint', { max: maxOccupations })}
         </p>
-        <input
+        {occupationsRefusal !== undefined && (
+          <p className="field__error" id="profile-desiredOccupations-error">
+            {occupationsRefusal}
+          </p>
+        )}
+        <OccupationPicker
+          multiple
           id="profile-desiredOccupations"
-          className="field__input"
-          aria-describedby="profile-desiredOccupations-hint"
-          aria-invalid={invalid('desiredOccupations')}
           value={draft.desiredOccupations}
-          onChange={(event) => set('desiredOccupations', event.target.value)}
+          onChange={(codes) => set('desiredOccupations', codes)}
+          max={maxOccupations}
+          refused={refusedOccupations}
+          invalid={invalid('desiredOccupations')}
+          describedBy={
+            occupationsRefusal === undefined
+              ? 'profile-desiredOccupations-hint'
+              : 'profile-desiredOccupations-hint profile-desiredOccupations-error'
+          }
         />
       </div>
       <div className="field">
@@ -466,6 +484,23 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
       </div>
     </form>
   )
+}
+
+/**
+ * The fields the API named in its refusal, each with its reason: a rule names one (`details.field`, e.g.
+ * "desiredOccupations/1"), the schema check every wrong one (`details: [{ field: "body/desiredWage", reason }]`).
+ */
+function serverFields(error: unknown): Map<string, string> {
+  const found = new Map<string, string>()
+  if (!(error instanceof ApiError)) return found
+  const items = Array.isArray(error.details) ? error.details : [error.details]
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || !('field' in item) || typeof item.field !== 'string') continue
+    const reason = 'reason' in item && typeof item.reason === 'string' ? item.reason : error.message
+    const field = item.field.replace(/^body\//, '')
+    if (!found.has(field)) found.set(field, reason)
+  }
+  return found
 }
 
 function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {

@@ -8,6 +8,7 @@ import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { sectionPaths } from '../../session/workspaces'
 import { ApplicationStateBadge, VacancyStateBadge } from './hiring-shared'
+import { MatchReason } from './match-reason'
 
 /** The vacancy a visit starts with: the one in the address, else the first with applicants, else the first. */
 function pickVacancy(vacancies: OwnVacancy[], requested: number | null): OwnVacancy | undefined {
@@ -124,7 +125,7 @@ function CandidateCard({ application, rank }: { application: RankedApplication; 
   )
 }
 
-/** The match score's five parts, each with its points, its maximum and the server's reason. */
+/** The match score's five parts, each with its points, its maximum and its reason in the reader's language. */
 export function MatchTable({ match, seekerName }: { match: Match; seekerName: string }) {
   const { t } = useTranslation()
   return (
@@ -150,7 +151,9 @@ export function MatchTable({ match, seekerName }: { match: Match; seekerName: st
                 </span>
                 {t('hiring.match.pointsOf', { points: part.points, max: part.max })}
               </td>
-              <td>{part.reason}</td>
+              <td>
+                <MatchReason part={part} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApplicationState, Occupation, VacancyState } from '../../api/hiring'
+import type { ApplicationState, VacancyState } from '../../api/hiring'
 import type { Role } from '../../api/types'
 import type { Language } from '../../i18n'
 import { formatNumber } from '../../i18n/format'
@@ -48,13 +48,6 @@ const applicationBadge: Record<ApplicationState, string> = {
 export function ApplicationStateBadge({ state }: { state: ApplicationState }) {
   const { t } = useTranslation()
   return <span className={`badge ${applicationBadge[state]}`}>{t(`hiring.applicationState.${state}`)}</span>
-}
-
-/** An occupation's title in the reader's language; ISCO-08 has every title in English, most in Russian. */
-export function occupationTitle(occupation: Occupation, language: Language): string {
-  if (language === 'kk') return occupation.titleKk ?? occupation.titleRu ?? occupation.titleEn
-  if (language === 'ru') return occupation.titleRu ?? occupation.titleEn
-  return occupation.titleEn
 }
 
 /** The server's own words for a refusal, shown beside our explanation. */

@@ -26,6 +26,7 @@ import {
   type WordingFlag,
 } from '../../api/hiring'
 import { useRegions } from '../../api/reference'
+import { OccupationPicker } from '../../components/occupation-picker'
 import { currentLanguage } from '../../i18n'
 import { formatDate } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
@@ -33,7 +34,6 @@ import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
 import { sectionPaths } from '../../session/workspaces'
 import { ServerSays, VacancyStateBadge } from './hiring-shared'
-import { OccupationPicker } from './occupation-picker'
 import { katoOf, noPlace, type Place, PlacePicker } from './place-picker'
 
 interface Draft {
