@@ -283,6 +283,7 @@ export class SearchIndexData {
   private expiryNext = 0
   private readonly sets = new Map<string, MatchSet>()
   private setBytes = 0
+  private setsDropped = 0
   /** The cells some slot has had, numbered densely (for checkpoints). */
   private readonly compactOf = new Int16Array(CELLS).fill(-1)
   private readonly compactCells: number[] = []
@@ -511,7 +512,10 @@ export class SearchIndexData {
     return this.cube
   }
 
-  /** Facets, total and page from the cube and the pre-sorted orders: no pass over the vacancies. */
+  /**
+   * Facets, total and page from the occupation-level cube and the pre-sorted orders, for a finer occupation filter
+   * without words or other filters (rebuilt after any change: the cells of the match sets are kept up to date instead).
+   */
   private landing(
     order: SearchOrder,
     page: { limit: number; offset: number },
@@ -725,7 +729,15 @@ export class SearchIndexData {
     const noExperience = f.noExperience === true
     const remote = f.remote === true
     const anyOther = districtOk !== null || f.project !== undefined || f.fair !== undefined
+    // An occupation filter of whole major groups is a cell dimension; a finer one is checked per vacancy.
+    let majorOk: Uint8Array | null = null
+    if (f.occupations?.length && f.occupations.every((p) => p.length === 1)) {
+      majorOk = this.lookup(this.majors, f.occupations)
+      occupationOk = null
+    }
+    // A finer occupation filter alone: the occupation-level cube.
     if (
+      occupationOk !== null &&
       terms.length === 0 &&
       !anyOther &&
       !noExperience &&
@@ -736,12 +748,6 @@ export class SearchIndexData {
       return this.landing(order, page, nowUs, regionOk, typeOk, occupationOk)
 
     this.advanceDeaths(nowUs)
-    // An occupation filter of whole major groups is a cell dimension; a finer one is checked per vacancy.
-    let majorOk: Uint8Array | null = null
-    if (f.occupations?.length && f.occupations.every((p) => p.length === 1)) {
-      majorOk = this.lookup(this.majors, f.occupations)
-      occupationOk = null
-    }
     const cellOk = this.cellFilter(regionOk, typeOk, majorOk, remote, noExperience)
     const want = page.offset + page.limit
     const scores = this.scoreBuffer()
@@ -1117,6 +1123,7 @@ export class SearchIndexData {
       if (this.setBytes <= (this.tuning.setBytes ?? SET_BYTES) || k === key) break
       this.sets.delete(k)
       this.setBytes -= old.bytes
+      this.setsDropped++
     }
   }
 
@@ -1425,7 +1432,7 @@ export class SearchIndexData {
   }
 
   /** Postings held (bulk block + delta) and slots, for the memory report. */
-  stats(): { slots: number; live: number; lexemes: number; postings: number; deltaLexemes: number } {
+  stats() {
     let delta = 0
     for (const list of this.delta.values()) delta += list.length
     return {
@@ -1434,6 +1441,10 @@ export class SearchIndexData {
       lexemes: this.lexemes.length + this.delta.size,
       postings: this.postings.length + delta,
       deltaLexemes: this.delta.size,
+      matchSets: this.sets.size,
+      matchSetBytes: this.setBytes,
+      matchSetsDropped: this.setsDropped,
+      deaths: this.deathCount,
     }
   }
 }
