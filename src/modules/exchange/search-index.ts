@@ -72,7 +72,7 @@ const CELLS = REGION_CAP * TYPES * MAJOR_CAP * 2
 const cellOf = (region: number, type: number, major: number, noExperience: number) =>
   ((region * TYPES + type) * MAJOR_CAP + major) * 2 + noExperience
 /** A head of a wage or date order longer than this is counted from checkpoints rather than scanned. */
-const HEAD_SCAN = 32_768
+const HEAD_SCAN = 4096
 /** Entries a page walk may look at before a scan of the head is cheaper. */
 const WALK_LIMIT = 200_000
 
@@ -271,6 +271,13 @@ export class SearchIndexData {
 
   // --- query scratch (one search runs at a time: searches are synchronous)
   private marks: Uint8Array[] = []
+  private readonly cellBuffers = [new Int32Array(CELLS), new Int32Array(CELLS)]
+  private readonly cellOkBuffer = new Uint8Array(CELLS)
+
+  /** A zeroed per-cell count array of the search under way (two of them). */
+  private cellBuffer(i: 0 | 1): Int32Array {
+    return (this.cellBuffers[i] as Int32Array).fill(0)
+  }
 
   // --- counting cell of every slot; bulk slots' deaths (removal, or the end of the window) in the order seen
   private cell = new Uint16Array(0)
@@ -759,7 +766,7 @@ export class SearchIndexData {
     // Without words every bulk slot is a member (score 0) and relevance is the date order.
     const set = this.matchSet(terms)
     const setOrder: SearchOrder = terms.length === 0 && order === 'relevance' ? 'date' : order
-    const cells = new Int32Array(CELLS)
+    const cells = this.cellBuffer(0)
     let cellsForMajor = cells
     const check: SlotCheck = { nowUs, wageMin, since, anyOther, districtOk, project: f.project, fair: f.fair }
     const heads: [Head, number][] = []
@@ -770,7 +777,7 @@ export class SearchIndexData {
     if (cellsOnly && heads.length === 0) {
       // Only cell filters: the counts are the set's kept cells, the page a walk down the set's kept order.
       cells.set(this.liveCells(set))
-      this.walk(this.orderOf(set, setOrder), cellOk, null, want, top)
+      this.walk(set, this.orderOf(set, setOrder), cellOk, null, want, top)
     } else if (cellsOnly && heads.length === 1) {
       // A minimum wage or a posting date: the members that pass are the head of the set's wage or date order.
       const [head, bound] = heads[0] as [Head, number]
@@ -782,11 +789,10 @@ export class SearchIndexData {
         let total = 0
         for (const k of this.compactCells) if (cellOk[k] === 1) total += cells[k] as number
         const pageList = setOrder === head ? list : this.orderOf(set, setOrder)
-        if (pageList === list) this.walk(list, cellOk, null, want, top, n)
+        if (pageList === list) this.walk(set, list, cellOk, null, want, top, n)
         else if (total > 0 && (want * pageList.length) / total <= WALK_LIMIT)
-          this.walk(pageList, cellOk, heads[0] as [Head, number], want, top)
-        else if (total > 0)
-          this.scanSealed(list, n, check, cellOk, new Int32Array(CELLS), new Int32Array(CELLS), null, top)
+          this.walk(set, pageList, cellOk, heads[0] as [Head, number], want, top)
+        else if (total > 0) this.scanSealed(list, n, check, cellOk, this.cellBuffer(1), this.cellBuffer(1), null, top)
       }
     } else {
       // Anything else: one pass over the shortest of the set and the heads of its wage and date orders.
@@ -800,7 +806,7 @@ export class SearchIndexData {
           n = length
         }
       }
-      if (occupationOk !== null) cellsForMajor = new Int32Array(CELLS)
+      if (occupationOk !== null) cellsForMajor = this.cellBuffer(1)
       this.scanSealed(list, n, check, cellOk, cells, cellsForMajor, occupationOk, top)
     }
     this.scanDelta(terms, check, cellOk, cells, cellsForMajor === cells ? null : cellsForMajor, occupationOk, top)
@@ -812,6 +818,7 @@ export class SearchIndexData {
 
   /** Offers the first `want` live entries of an ordered list that pass the cells (and the head bound) to the page. */
   private walk(
+    set: MatchSet,
     list: Uint32Array,
     cellOk: Uint8Array,
     head: [Head, number] | null,
@@ -820,15 +827,16 @@ export class SearchIndexData {
     end = list.length,
   ): void {
     const died = this.diedAt
-    const cell = this.cell
+    const cells = set.orderCells.get(list) as Uint16Array
     const scores = this.scoreBuffer()
     const key = head === null ? null : head[0] === 'wage' ? this.wageMax : this.publishedUs
     const bound = head === null ? 0 : head[1]
     let taken = 0
     for (let i = 0; i < end && taken < want; i++) {
+      if (cellOk[cells[i] as number] !== 1) continue
       const e = list[i] as number
       const s = e >>> SCORE_BITS
-      if (died[s] !== 0 || cellOk[cell[s] as number] !== 1) continue
+      if (died[s] !== 0) continue
       if (key !== null && (key[s] as number) < bound) continue
       scores[s] = e & SCORE_MASK
       top.offer(s)
@@ -923,7 +931,7 @@ export class SearchIndexData {
     remote: boolean,
     noExperience: boolean,
   ): Uint8Array {
-    const ok = new Uint8Array(CELLS)
+    const ok = this.cellOkBuffer.fill(0)
     const regions = this.regions.values.length
     const majors = this.majors.values.length
     for (let rg = 0; rg < regions; rg++) {
@@ -1109,6 +1117,7 @@ export class SearchIndexData {
       cells: null,
       cellsAt: 0,
       orders: {},
+      orderCells: new Map(),
       heads: {},
       bytes: entries.byteLength + CELLS * 4,
     }
@@ -1252,9 +1261,13 @@ export class SearchIndexData {
         }
       }
     }
+    // Each entry's cell beside it, so a page walk skips other cells without touching the slot's own arrays.
+    const cells = new Uint16Array(out.length)
+    for (let i = 0; i < out.length; i++) cells[i] = this.cell[(out[i] as number) >>> SCORE_BITS] as number
     set.orders[order] = out
-    set.bytes += out.byteLength
-    this.setBytes += out.byteLength
+    set.orderCells.set(out, cells)
+    set.bytes += out.byteLength + cells.byteLength
+    this.setBytes += out.byteLength + cells.byteLength
     return out
   }
 
@@ -1474,6 +1487,8 @@ interface MatchSet {
   cellsAt: number
   /** The entries in each search order, best first (built on first use). */
   orders: Partial<Record<SearchOrder, Uint32Array>>
+  /** The cell of each entry of an order, beside it. */
+  orderCells: Map<Uint32Array, Uint16Array>
   /** Live members per cell among the first j × step entries of the wage and date orders. */
   heads: Partial<Record<Head, HeadCounts>>
   bytes: number
