@@ -25,6 +25,8 @@ const ConfigSchema = Type.Object({
   loginRateLimit: Type.Integer({ minimum: 1 }),
   /** How long an identical public search may reuse its answer while no vacancy changed (0 = never). */
   searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
+  /** HTTP worker processes sharing the port (node:cluster); 1 = serve from the main process. */
+  webWorkers: Type.Integer({ minimum: 1, maximum: 64 }),
   webDist: Type.String(),
   refDataDir: Type.String(),
 })
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: env.SESSION_HOURS === undefined ? 12 : Number(env.SESSION_HOURS),
     loginRateLimit: env.LOGIN_RATE_LIMIT === undefined ? 10 : Number(env.LOGIN_RATE_LIMIT),
     searchCacheSeconds: env.SEARCH_CACHE_SECONDS === undefined ? 10 : Number(env.SEARCH_CACHE_SECONDS),
+    webWorkers: env.WEB_WORKERS === undefined ? 1 : Number(env.WEB_WORKERS),
     webDist: path.join(ROOT, 'web', 'dist'),
     refDataDir: path.join(ROOT, 'refdata'),
     ...overrides,

@@ -14,6 +14,8 @@ import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
 export interface Platform {
   database: DatabaseHandle
   embedded: EmbeddedServer | undefined
+  /** Where the database is (the embedded server's address when DATABASE_URL was unset). */
+  url: string
   stop(): Promise<void>
 }
 
@@ -62,6 +64,7 @@ export async function startPlatform(
   return {
     database,
     embedded,
+    url,
     async stop() {
       await database.close()
       await embedded?.stop()

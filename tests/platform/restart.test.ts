@@ -14,10 +14,10 @@ let base: string
 const children: ChildProcess[] = []
 
 /** Starts `src/main.ts` as `npm start` does (without the web build) and resolves once it serves. */
-function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
+function startServer(extra: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env,
+    env: { ...env, ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -137,5 +137,56 @@ describe('the embedded database across a kill -9', () => {
     expect(output).toContain(`another Jumys process (pid ${running.child.pid}) is using the data folder`)
     running.child.kill('SIGTERM')
     await new Promise((resolve) => running.child.once('exit', resolve))
+  })
+
+  it('serves from worker processes over one database, replaces a dead one, and stops them all', {
+    timeout: 180_000,
+  }, async () => {
+    const running = await startServer({ WEB_WORKERS: '2' })
+    expect(running.output()).toContain('from 2 worker processes')
+    const pid = running.child.pid as number
+    const workers = () =>
+      readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .split(/\s+/)
+        .filter((x) => x !== '')
+        .map(Number)
+        // The embedded PostgreSQL is a child too.
+        .filter((child) => {
+          try {
+            return readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'node'
+          } catch {
+            return false
+          }
+        })
+    const [first] = workers()
+    expect(workers()).toHaveLength(2)
+    // Sessions live in the database, so a login on one connection is good on another (another worker, likely).
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ login: 'officer', password: 'demo' }),
+    })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    for (let i = 0; i < 6; i++) {
+      const me = await fetch(`${base}/api/auth/me`, { headers: { cookie, connection: 'close' } })
+      expect(me.status).toBe(200)
+    }
+    // A worker that dies is replaced; the port keeps answering meanwhile.
+    process.kill(first as number, 'SIGKILL')
+    for (let t = 0; t < 100 && !(workers().length === 2 && !workers().includes(first as number)); t++)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(workers()).toHaveLength(2)
+    expect(workers()).not.toContain(first)
+    expect(running.output()).toContain('starting another')
+    const health = await fetch(`${base}/api/health`, { headers: { connection: 'close' } })
+    expect(health.status).toBe(200)
+
+    const all = workers()
+    const database = postgresPid()
+    running.child.kill('SIGTERM')
+    const code = await new Promise((resolve) => running.child.once('exit', resolve))
+    expect(code).toBe(0)
+    for (const w of all) expect(isAlive(w)).toBe(false)
+    expect(isAlive(database)).toBe(false)
   })
 })
