@@ -22,6 +22,7 @@ import { registryRoutes } from './modules/registry/index.js'
 import { socialRoutes } from './modules/social/index.js'
 import { AppError, HTTP_STATUS } from './shared/errors.js'
 import { createLogger } from './shared/logger.js'
+import { postgresRateLimitStore } from './shared/rate-limit.store.js'
 
 export interface AppDeps {
   config: Readonly<Config>
@@ -84,8 +85,15 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
     },
   })
   await app.register(cookie)
-  // preHandler: the login route keys its limit on the parsed body's login.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' })
+  // preHandler: the login route keys its limit on the parsed body's login. The counters live in PostgreSQL so that
+  // every worker process and app server counts the same attempts; if the store fails, the limited route answers 500
+  // instead of running unlimited (skipOnError: false).
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    store: postgresRateLimitStore(db),
+    skipOnError: false,
+  })
   await app.register(swagger, {
     openapi: {
       info: {

@@ -13,6 +13,7 @@ import {
 import { recountLabourBalance, recountProjectCounts } from './modules/projects/index.js'
 import { pickUpInbox, submitEvents, sweepAbandonedBatches } from './modules/registry/index.js'
 import { sweepAbandonedIncomeBatches } from './modules/social/index.js'
+import { sweepRateLimits } from './shared/rate-limit.store.js'
 
 /**
  * Scheduled work, run by pg-boss (queues and cron inside PostgreSQL: no other server). Every job is safe to run
@@ -94,6 +95,8 @@ export const JOBS = {
   // The map's and project lists' counts from the exchange (a hire shows within a minute); the balance (seconds).
   'projects-counts': '* * * * *',
   'projects-balance': '*/5 * * * *',
+  // Rate-limit counters whose window has ended (one minute); between sweeps they are only dead rows.
+  'rate-limit-sweep': '*/5 * * * *',
 } as const
 
 export async function startJobs(database: DatabaseHandle, config: Readonly<Config>, log: (m: string) => void) {
@@ -113,6 +116,7 @@ export async function startJobs(database: DatabaseHandle, config: Readonly<Confi
     'fairs-remind': () => remindInterviews(database.db),
     'projects-counts': () => recountProjectCounts(database.db),
     'projects-balance': () => recountLabourBalance(database.db),
+    'rate-limit-sweep': () => sweepRateLimits(database.db),
   }
   for (const [name, cron] of Object.entries(JOBS) as [keyof typeof JOBS, string][]) {
     await boss.createQueue(name)
