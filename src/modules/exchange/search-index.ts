@@ -908,18 +908,27 @@ export class SearchIndexData {
       }
       kept.at = this.deathCount
     }
-    const j = Math.min(Math.floor(n / kept.step), kept.points)
+    // The nearer checkpoint: below n, add the live entries up to n; above it, take off those from n on.
+    const listCells = set.orderCells.get(list) as Uint16Array
+    let j = Math.min(Math.floor(n / kept.step), kept.points)
+    let sign = 1
+    let from = j * kept.step
+    let to = n
+    if (j < kept.points && (j + 1) * kept.step - n < n - from) {
+      j++
+      sign = -1
+      from = n
+      to = j * kept.step
+    }
     const base = j * C
     for (let k = 0; k < C; k++) {
       const c = this.compactCells[k] as number
       cells[c] = (cells[c] as number) + (kept.counts[base + k] as number)
     }
-    for (let i = j * kept.step; i < n; i++) {
-      const s = (list[i] as number) >>> SCORE_BITS
-      if (died[s] === 0) {
-        const c = cell[s] as number
-        cells[c] = (cells[c] as number) + 1
-      }
+    for (let i = from; i < to; i++) {
+      if (died[(list[i] as number) >>> SCORE_BITS] !== 0) continue
+      const c = listCells[i] as number
+      cells[c] = (cells[c] as number) + sign
     }
   }
 
@@ -1439,9 +1448,22 @@ export class SearchIndexData {
       positions_filled: this.filled[s] as number,
       project_id: Number.isNaN(project) ? null : project,
       fair_id: Number.isNaN(fair) ? null : fair,
-      published_at: new Date(Math.floor((this.publishedUs[s] as number) / 1000)),
-      expires_at: new Date(Math.floor((this.expiresUs[s] as number) / 1000)),
+      published_at: this.isoOf(this.publishedIso, this.publishedUs, s),
+      expires_at: this.isoOf(this.expiresIso, this.expiresUs, s),
     }
+  }
+
+  // ISO texts of the times of the slots shown on a page so far (pages show the same few slots again and again).
+  private readonly publishedIso: string[] = []
+  private readonly expiresIso: string[] = []
+
+  private isoOf(texts: string[], us: Float64Array, s: number): string {
+    let text = texts[s]
+    if (text === undefined) {
+      text = new Date(Math.floor((us[s] as number) / 1000)).toISOString()
+      texts[s] = text
+    }
+    return text
   }
 
   /** Postings held (bulk block + delta) and slots, for the memory report. */

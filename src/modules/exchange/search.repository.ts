@@ -39,8 +39,9 @@ export interface SummaryRow {
   positions_filled: number
   project_id: number | null
   fair_id: number | null
-  published_at: Date
-  expires_at: Date
+  /** A Date from PostgreSQL; the in-memory index hands the ISO text it keeps. */
+  published_at: Date | string
+  expires_at: Date | string
 }
 
 export interface FacetCounts {

@@ -27,8 +27,8 @@ function toSummary(r: repo.SummaryRow): VacancySummary {
     positionsFilled: r.positions_filled,
     projectId: r.project_id,
     fairId: r.fair_id,
-    publishedAt: new Date(r.published_at).toISOString(),
-    expiresAt: new Date(r.expires_at).toISOString(),
+    publishedAt: typeof r.published_at === 'string' ? r.published_at : r.published_at.toISOString(),
+    expiresAt: typeof r.expires_at === 'string' ? r.expires_at : r.expires_at.toISOString(),
   }
 }
 
