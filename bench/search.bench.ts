@@ -510,8 +510,8 @@ ${[computed, computed2, reused]
   .join('\n')}
 
 With reuse on, a URL comes back every ${QUERIES} requests, so at these rates it is answered from the previous
-computation unless a vacancy changed in between (none did here): the first row is the cost of a search, the second
-what a real mix of repeated searches (landing page, popular words) approaches. Server index ready ${computed.readyS.toFixed(0)} s after spawn.
+computation unless a vacancy changed in between (none did here): the computed rows are the cost of a search, the reuse
+row what a real mix of repeated searches (landing page, popular words) approaches. Server index ready ${computed.readyS.toFixed(0)} s after spawn.
 Server memory (RSS) at ${N.toLocaleString('en')} vacancies, after the load test, one process: **${(rss / 2 ** 20).toFixed(0)} MiB**
 (the benchmark process's own index for (a): ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MiB above its RSS before loading).
 `
