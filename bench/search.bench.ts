@@ -523,7 +523,7 @@ Server memory (RSS) at ${N.toLocaleString('en')} vacancies, after the load test,
       const start = text.indexOf('## Exchange search')
       if (start >= 0) {
         const next = text.indexOf('\n## ', start + 1)
-        text = text.slice(0, start) + report + (next >= 0 ? text.slice(next + 1) : '')
+        text = text.slice(0, start) + report + (next >= 0 ? `\n${text.slice(next + 1)}` : '')
       } else text = `${text.trimEnd()}\n\n${report}`
       await writeFile(file, text)
       say('written to docs/benchmarks.md')
