@@ -15,11 +15,23 @@ export function insertEvent(
   actorId: number | null,
   status: ReportStatus,
   note: string | null,
+  at?: Date,
 ) {
   return t(db)
     .insertInto('hotline.report_events')
-    .values({ report_id: reportId, actor_id: actorId, status, note })
+    .values({ report_id: reportId, actor_id: actorId, status, note, ...(at !== undefined && { at }) })
     .execute()
+}
+
+/** Which of these descriptions some report already has (the demo seeder adds each of its reports once). */
+export async function findDescriptions(db: Conn, descriptions: string[]): Promise<Set<string>> {
+  if (descriptions.length === 0) return new Set()
+  const rows = await t(db)
+    .selectFrom('hotline.reports')
+    .select('description')
+    .where('description', 'in', descriptions)
+    .execute()
+  return new Set(rows.map((r) => r.description))
 }
 
 /** The report, locked for a status change. */
