@@ -133,7 +133,7 @@ function Conversation({ fair, boothId, registrationId, ownName, otherName, mySid
         </ol>
       )}
       {isOpen ? (
-        <form className="form" onSubmit={submit} aria-label={t('fairs.messages.write')}>
+        <form className="form" onSubmit={submit}>
           {send.isError && (
             <p className="notice notice--error" role="alert">
               {problemText(send.error)}
