@@ -4,6 +4,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js'
 import { migrate } from './db/migrate.js'
 import { seedExchangeDemo } from './modules/exchange/index.js'
 import { seedFairsDemo } from './modules/fairs/index.js'
+import { seedHotlineDemo } from './modules/hotline/index.js'
 import { seedDemoAccounts } from './modules/identity/index.js'
 import { seedProgrammesDemo } from './modules/programmes/index.js'
 import { seedProjectsDemo } from './modules/projects/index.js'
@@ -48,6 +49,8 @@ export async function startPlatform(
       await seedProgrammesDemo(database.db)
       const fair = await seedFairsDemo(database.db)
       if (fair.fairId !== null) log(`demo mode: opened demo fair ${fair.fairId} with ${fair.slots} interview slots`)
+      const hotline = await seedHotlineDemo(database.db)
+      if (hotline.reports > 0) log(`demo mode: filed ${hotline.reports} hotline reports in Kostanay and Pavlodar`)
       const projects = await seedProjectsDemo(database.db)
       if (projects.projects > 0)
         log(`demo mode: ${projects.projects} national projects, ${projects.hires} hires on them`)

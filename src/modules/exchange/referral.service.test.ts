@@ -127,12 +127,20 @@ describe('referrals under the regional limit', () => {
     expect(json(res)).toMatchObject({ error: { message: `region 55 has no referral limit for ${year}` } })
   })
 
-  it('does not let a limit be set below what is used', async () => {
-    const res = await setLimit('39', 0)
+  it('does not let a limit be set below what is used, naming the field and the used count', async () => {
+    const used = (await limitOf(officer))[0]?.used as number
+    expect(used).toBeGreaterThan(0)
+    const res = await setLimit('39', used - 1)
     expect(res.statusCode).toBe(409)
     expect(json(res)).toMatchObject({
-      error: { message: `region 39 has already used more than 0 referrals in ${year}` },
+      error: {
+        code: 'conflict',
+        message: `total ${used - 1} is below the ${used} referrals region 39 has already used in ${year}`,
+        details: { field: 'total', used },
+      },
     })
+    expect((await limitOf(officer))[0]).toMatchObject({ total: used, used })
+    expect(json(await setLimit('39', used))).toMatchObject({ regionCode: '39', total: used, used, remaining: 0 })
   })
 
   it('lets only officers refer, and only admins set limits', async () => {

@@ -139,7 +139,13 @@ export async function setReferralLimit(db: Db, regionCode: string, year: number,
   }
   const row = await repo.upsertReferralLimit(db, regionCode, year, total)
   if (row === undefined) {
-    throw new AppError('conflict', `region ${regionCode} has already used more than ${total} referrals in ${year}`)
+    const [current] = await repo.listReferralLimits(db, year, regionCode)
+    const used = current?.used ?? total + 1
+    throw new AppError(
+      'conflict',
+      `total ${total} is below the ${used} referrals region ${regionCode} has already used in ${year}`,
+      { field: 'total', used },
+    )
   }
   return toLimit(row)
 }

@@ -15,11 +15,23 @@ export function insertEvent(
   actorId: number | null,
   status: ReportStatus,
   note: string | null,
+  at?: Date,
 ) {
   return t(db)
     .insertInto('hotline.report_events')
-    .values({ report_id: reportId, actor_id: actorId, status, note })
+    .values({ report_id: reportId, actor_id: actorId, status, note, ...(at !== undefined && { at }) })
     .execute()
+}
+
+/** Which of these descriptions some report already has (the demo seeder adds each of its reports once). */
+export async function findDescriptions(db: Conn, descriptions: string[]): Promise<Set<string>> {
+  if (descriptions.length === 0) return new Set()
+  const rows = await t(db)
+    .selectFrom('hotline.reports')
+    .select('description')
+    .where('description', 'in', descriptions)
+    .execute()
+  return new Set(rows.map((r) => r.description))
 }
 
 /** The report, locked for a status change. */
@@ -67,8 +79,14 @@ export function listReports(
   return q.orderBy('due_date').orderBy('id').limit(filter.limit).execute()
 }
 
-/** Counts and outcomes by region and category. */
-export async function statistics(db: Conn, regionCode: string | null, today: string) {
+/** Reports received in [since, before): both null for all time. */
+export interface ReceivedWindow {
+  since: Date | null
+  before: Date | null
+}
+
+/** Counts and outcomes by region and category, of reports received in the window. */
+export async function statistics(db: Conn, regionCode: string | null, today: string, window: ReceivedWindow) {
   const { rows } = await sql<{
     region_code: string
     category: string
@@ -89,13 +107,20 @@ export async function statistics(db: Conn, regionCode: string | null, today: str
        coalesce(sum(contracts_concluded), 0)::int AS contracts_concluded,
        coalesce(sum(contributions_recovered), 0)::text AS contributions_recovered
      FROM hotline.reports
-     WHERE ${regionCode}::text IS NULL OR region_code = ${regionCode}
+     WHERE (${regionCode}::text IS NULL OR region_code = ${regionCode})
+       AND (${window.since}::timestamptz IS NULL OR created_at >= ${window.since})
+       AND (${window.before}::timestamptz IS NULL OR created_at < ${window.before})
      GROUP BY region_code, category ORDER BY region_code, category`.execute(db)
   return rows
 }
 
 /** Employers named in more than one report: by BIN, or by the name's normalised spelling where no BIN was given. */
-export async function repeatedEmployers(db: Conn, regionCode: string | null, minReports: number) {
+export async function repeatedEmployers(
+  db: Conn,
+  regionCode: string | null,
+  minReports: number,
+  window: ReceivedWindow = { since: null, before: null },
+) {
   const { rows } = await sql<{
     employer_key: string
     employer_bin: string | null
@@ -108,7 +133,9 @@ export async function repeatedEmployers(db: Conn, regionCode: string | null, min
            max(employer_bin) AS employer_bin, max(employer_name) AS employer_name, count(*)::int AS reports,
            array_agg(DISTINCT region_code ORDER BY region_code) AS regions, max(created_at) AS last_at
     FROM hotline.reports
-    WHERE ${regionCode}::text IS NULL OR region_code = ${regionCode}
+    WHERE (${regionCode}::text IS NULL OR region_code = ${regionCode})
+      AND (${window.since}::timestamptz IS NULL OR created_at >= ${window.since})
+      AND (${window.before}::timestamptz IS NULL OR created_at < ${window.before})
     GROUP BY 1 HAVING count(*) >= ${minReports}
     ORDER BY reports DESC, employer_key LIMIT 100`.execute(db)
   return rows

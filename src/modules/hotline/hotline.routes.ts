@@ -26,6 +26,16 @@ const Source = StringEnum(['web', 'contact_centre'] as const)
 const FormatQuery = Type.Optional(
   StringEnum(['json', 'csv', 'xlsx'] as const, { description: 'json (default), csv or xlsx download' }),
 )
+const PeriodQuery = {
+  from: Type.Optional(
+    Type.String({ format: 'date', description: 'reports received on or after this day (YYYY-MM-DD)' }),
+  ),
+  to: Type.Optional(
+    Type.String({ format: 'date', description: 'reports received on or before this day (YYYY-MM-DD)' }),
+  ),
+}
+const periodFile = (q: { from?: string | undefined; to?: string | undefined }) =>
+  q.from === undefined && q.to === undefined ? '' : `-${q.from ?? 'start'}-${q.to ?? 'end'}`
 const ReportFields = {
   category: Category,
   employerBin: Type.Optional(Type.String()),
@@ -282,8 +292,8 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db; followRateLimit:
       schema: {
         tags,
         summary:
-          'Reports by region and category with outcomes (your region for officers, national for analysts and admins); employers named in repeated reports. format=csv|xlsx downloads the region × category table',
-        querystring: Type.Object({ format: FormatQuery }),
+          'Reports by region and category with outcomes (your region for officers, national for analysts and admins); employers named in repeated reports; from/to limit both to reports received in those days (inclusive). format=csv|xlsx downloads the region × category table',
+        querystring: Type.Object({ format: FormatQuery, ...PeriodQuery }),
         response: {
           200: Type.Object({
             byRegionAndCategory: Type.Array(StatisticsRow),
@@ -294,10 +304,10 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db; followRateLimit:
     },
     async (req, reply) => {
       const format = parseTableFormat(req.query.format)
-      const statistics = await hotlineStatistics(db, who(req))
+      const statistics = await hotlineStatistics(db, who(req), req.query)
       const scope = who(req).role === 'officer' ? (who(req).regionCode ?? 'none') : 'all'
       const table = {
-        name: `hotline-statistics-${scope}`,
+        name: `hotline-statistics-${scope}${periodFile(req.query)}`,
         columns: statisticsColumns,
         rows: statistics.byRegionAndCategory,
       }
@@ -312,17 +322,18 @@ export const hotlineRoutes: FastifyPluginAsyncTypebox<{ db: Db; followRateLimit:
       config: { access: ['officer', 'analyst', 'admin'] },
       schema: {
         tags,
-        summary: 'Employers named in two or more reports (by BIN, or by the spelling of the name); format=csv|xlsx',
-        querystring: Type.Object({ format: FormatQuery }),
+        summary:
+          'Employers named in two or more reports (by BIN, or by the spelling of the name), of reports received from/to (inclusive); format=csv|xlsx',
+        querystring: Type.Object({ format: FormatQuery, ...PeriodQuery }),
         response: { 200: Type.Object({ items: Type.Array(RepeatedEmployer) }) },
       },
     },
     async (req, reply) => {
       const format = parseTableFormat(req.query.format)
-      const repeatedEmployers = await listRepeatedEmployers(db, who(req))
+      const repeatedEmployers = await listRepeatedEmployers(db, who(req), req.query)
       const scope = who(req).role === 'officer' ? (who(req).regionCode ?? 'none') : 'all'
       const table = {
-        name: `hotline-repeated-employers-${scope}`,
+        name: `hotline-repeated-employers-${scope}${periodFile(req.query)}`,
         columns: repeatedEmployerColumns,
         rows: repeatedEmployers,
       }

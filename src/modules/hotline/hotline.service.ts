@@ -365,9 +365,29 @@ export async function moveReport(db: Db, inspector: Principal, id: number, chang
   return readReport(db, inspector, id)
 }
 
+/** A statistics period: report received dates (Kazakhstan's calendar), both ends inclusive, either open. */
+export interface ReceivedPeriod {
+  from?: string | undefined
+  to?: string | undefined
+}
+
+/**
+ * Turns received dates into instants: a day in Kazakhstan starts at 00:00 UTC+5 (one zone since 1 March 2024),
+ * and `to` counts its whole day, so the window ends at the next day's start.
+ */
+export function receivedWindow(period: ReceivedPeriod): repo.ReceivedWindow {
+  if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
+    throw new AppError('invalid', `from ${period.from} is after to ${period.to}`, { field: 'from' })
+  }
+  const startOf = (day: string) => new Date(`${day}T00:00:00+05:00`)
+  const before = period.to === undefined ? null : startOf(period.to)
+  before?.setUTCDate(before.getUTCDate() + 1)
+  return { since: period.from === undefined ? null : startOf(period.from), before }
+}
+
 /** Employers named in two or more reports; officers see their region's reports, analysts and admins all. */
-export async function listRepeatedEmployers(db: Db, staff: Principal) {
-  const rows = await repo.repeatedEmployers(db, isNational(staff) ? null : staff.regionCode, 2)
+export async function listRepeatedEmployers(db: Db, staff: Principal, period: ReceivedPeriod = {}) {
+  const rows = await repo.repeatedEmployers(db, isNational(staff) ? null : staff.regionCode, 2, receivedWindow(period))
   return rows.map((r) => ({
     employerBin: r.employer_bin,
     employerName: r.employer_name,
@@ -377,12 +397,15 @@ export async function listRepeatedEmployers(db: Db, staff: Principal) {
   }))
 }
 
-/** Statistics by region and category, and employers named in repeated reports; officers see their region. */
-export async function hotlineStatistics(db: Db, staff: Principal, now = new Date()) {
+/**
+ * Statistics by region and category, and employers named in repeated reports, of reports received in the period;
+ * officers see their region.
+ */
+export async function hotlineStatistics(db: Db, staff: Principal, period: ReceivedPeriod = {}, now = new Date()) {
   const region = isNational(staff) ? null : staff.regionCode
   const [rows, repeatedEmployers] = await Promise.all([
-    repo.statistics(db, region, todayInKazakhstan(now)),
-    listRepeatedEmployers(db, staff),
+    repo.statistics(db, region, todayInKazakhstan(now), receivedWindow(period)),
+    listRepeatedEmployers(db, staff, period),
   ])
   return {
     byRegionAndCategory: rows.map((r) => ({

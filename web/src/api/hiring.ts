@@ -431,6 +431,25 @@ export function useReferralLimit() {
   })
 }
 
+/** Every region's limit for a year (an administrator's view: national roles see all regions). */
+export function useReferralLimits(year: number) {
+  return useQuery({
+    queryKey: [...referralKey, 'limits', year],
+    queryFn: async () => (await requestJson<{ items: ReferralLimit[] }>(`/api/referral-limits?year=${year}`)).items,
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Sets one region's yearly limit; the API refuses a total below what the region has already used. */
+export function useSetReferralLimit() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ regionCode, year, total }: { regionCode: string; year: number; total: number }) =>
+      requestJson<ReferralLimit>(`/api/referral-limits/${regionCode}/${year}`, { method: 'PUT', body: { total } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: referralKey }),
+  })
+}
+
 export function useReferrals(mine: boolean) {
   return useQuery({
     queryKey: [...referralKey, 'list', mine],

@@ -362,11 +362,27 @@ export interface HotlineStatistics {
   repeatedEmployers: RepeatedEmployer[]
 }
 
+/** A statistics period: report received dates (YYYY-MM-DD), both ends inclusive; an empty end is open. */
+export interface HotlinePeriod {
+  from: string
+  to: string
+}
+
+/** The period as query parameters (`from=…&to=…`), empty when the period is all time. */
+export function hotlinePeriodQuery(period: HotlinePeriod): string {
+  const params = new URLSearchParams()
+  if (period.from !== '') params.set('from', period.from)
+  if (period.to !== '') params.set('to', period.to)
+  return params.toString()
+}
+
 /** Reports by region and category and the repeated employers: the officer's region, national for analysts. */
-export function useHotlineStatistics() {
+export function useHotlineStatistics(period: HotlinePeriod = { from: '', to: '' }) {
+  const query = hotlinePeriodQuery(period)
   return useQuery({
-    queryKey: [...hotlineKey, 'statistics'],
-    queryFn: () => requestJson<HotlineStatistics>('/api/hotline/statistics'),
+    queryKey: [...hotlineKey, 'statistics', query],
+    queryFn: () => requestJson<HotlineStatistics>(`/api/hotline/statistics${query === '' ? '' : `?${query}`}`),
+    placeholderData: keepPreviousData,
   })
 }
 

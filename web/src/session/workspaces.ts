@@ -12,6 +12,7 @@ export type Section =
   | 'seekers'
   | 'referrals'
   | 'referralStatistics'
+  | 'referralLimits'
   | 'registry'
   | 'formalisation'
   | 'statusCheck'
@@ -44,6 +45,7 @@ export const sectionPaths: Record<Section, string> = {
   seekers: '/seekers',
   referrals: '/referrals',
   referralStatistics: '/referral-statistics',
+  referralLimits: '/referral-limits',
   registry: '/registry',
   formalisation: '/registry/formalisation',
   statusCheck: '/registry/check',
@@ -94,7 +96,7 @@ export const roleSections: Record<Role, readonly Section[]> = {
     'hotlineStatistics',
     'referralStatistics',
   ],
-  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs', 'referralStatistics'],
+  admin: ['accounts', 'channels', 'auditLog', 'referenceData', 'fairs', 'referralStatistics', 'referralLimits'],
   channel: ['statusCheck', 'batches', 'apiKeys', 'hotlineCall'],
 }
 

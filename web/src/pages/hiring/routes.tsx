@@ -5,6 +5,7 @@ import { sectionPaths } from '../../session/workspaces'
 import { CandidatePage } from './candidate-page'
 import { CandidatesPage } from './candidates-page'
 import { RoleGate } from './hiring-shared'
+import { ReferralLimitsPage } from './referral-limits-page'
 import { ReferralStatisticsPage } from './referral-statistics-page'
 import { ReferralsPage } from './referrals-page'
 import { VacanciesPage } from './vacancies-page'
@@ -18,8 +19,13 @@ const employer = ['employer'] as const
 const officer = ['officer'] as const
 // Whoever GET /api/referrals/stats answers: officers and managers for their region, analysts and admins nationally.
 const statisticsReaders = ['officer', 'manager', 'analyst', 'admin'] as const
+// PUT /api/referral-limits is the administrator's alone.
+const admin = ['admin'] as const
 
-/** Routes for signed-in accounts: the employer cabinet, the officer's referral page and the referral statistics. */
+/**
+ * Routes for signed-in accounts: the employer cabinet, the officer's referral page, the referral statistics and
+ * the administrator's referral limits.
+ */
 export const hiringSessionRoutes: ReactNode = (
   <>
     <Route
@@ -78,8 +84,22 @@ export const hiringSessionRoutes: ReactNode = (
         </RoleGate>
       }
     />
+    <Route
+      path={sectionPaths.referralLimits}
+      element={
+        <RoleGate roles={admin}>
+          <ReferralLimitsPage />
+        </RoleGate>
+      }
+    />
   </>
 )
 
 /** The menu sections these routes build, so the app stops showing them as "being built". */
-export const hiringSections: readonly Section[] = ['employerVacancies', 'candidates', 'referrals', 'referralStatistics']
+export const hiringSections: readonly Section[] = [
+  'employerVacancies',
+  'candidates',
+  'referrals',
+  'referralStatistics',
+  'referralLimits',
+]

@@ -1,11 +1,13 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localName, useRegions } from '../../api/reference'
 import {
+  type HotlinePeriod,
   type HotlineStatistics,
   type HotlineStatisticsRow,
   hotlineCategories,
   hotlineDownloads,
+  hotlinePeriodQuery,
   useHotlineStatistics,
 } from '../../api/social'
 import { currentLanguage } from '../../i18n'
@@ -58,7 +60,8 @@ export function HotlineStatisticsPage() {
   const language = currentLanguage()
   const account = useAccount()
   const regions = useRegions()
-  const statistics = useHotlineStatistics()
+  const [period, setPeriod] = useState<HotlinePeriod>({ from: '', to: '' })
+  const statistics = useHotlineStatistics(period)
   const names = useMemo(
     () => new Map((regions.data ?? []).map((r) => [r.code, localName(r, language)])),
     [regions.data, language],
@@ -70,18 +73,61 @@ export function HotlineStatisticsPage() {
   return (
     <div className="social hotline-stats">
       <PageHeading lead={t('social.statistics.lead')}>{title}</PageHeading>
+      <fieldset className="hotline-period">
+        <legend>{t('social.statistics.period')}</legend>
+        <div className="field">
+          <label className="field__label" htmlFor="hotline-period-from">
+            {t('social.statistics.from')}
+          </label>
+          <input
+            id="hotline-period-from"
+            className="field__input"
+            type="date"
+            value={period.from}
+            max={period.to || undefined}
+            onChange={(event) => setPeriod({ ...period, from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="hotline-period-to">
+            {t('social.statistics.to')}
+          </label>
+          <input
+            id="hotline-period-to"
+            className="field__input"
+            type="date"
+            value={period.to}
+            min={period.from || undefined}
+            onChange={(event) => setPeriod({ ...period, to: event.target.value })}
+          />
+        </div>
+        {(period.from !== '' || period.to !== '') && (
+          <button type="button" className="button button--secondary" onClick={() => setPeriod({ from: '', to: '' })}>
+            {t('social.statistics.allTime')}
+          </button>
+        )}
+      </fieldset>
       {statistics.isPending ? (
         <LoadingPanel />
       ) : statistics.isError ? (
         <ErrorPanel error={statistics.error} onRetry={() => void statistics.refetch()} />
       ) : (
-        <StatisticsContent data={statistics.data} names={names} />
+        <StatisticsContent data={statistics.data} names={names} query={hotlinePeriodQuery(period)} />
       )}
     </div>
   )
 }
 
-function StatisticsContent({ data, names }: { data: HotlineStatistics; names: ReadonlyMap<string, string> }) {
+function StatisticsContent({
+  data,
+  names,
+  query,
+}: {
+  data: HotlineStatistics
+  names: ReadonlyMap<string, string>
+  /** The period's query parameters, carried into the downloads. */
+  query: string
+}) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const n = (value: number) => formatNumber(value, language)
@@ -109,7 +155,9 @@ function StatisticsContent({ data, names }: { data: HotlineStatistics; names: Re
     [rows, regionCodes, names, t],
   )
 
-  if (rows.length === 0) return <p className="hint">{t('social.statistics.empty')}</p>
+  if (rows.length === 0) {
+    return <p className="hint">{t(query === '' ? 'social.statistics.empty' : 'social.statistics.emptyPeriod')}</p>
+  }
 
   return (
     <>
@@ -133,7 +181,7 @@ function StatisticsContent({ data, names }: { data: HotlineStatistics; names: Re
 
       <section aria-labelledby="stats-table">
         <h2 id="stats-table">{t('social.statistics.tableHeading')}</h2>
-        <Downloads path={hotlineDownloads.statistics} />
+        <Downloads path={hotlineDownloads.statistics} query={query} />
         <div className="table-wrap">
           <table className="table" data-testid="hotline-statistics">
             <caption>{t('social.statistics.caption')}</caption>
@@ -209,7 +257,7 @@ function StatisticsContent({ data, names }: { data: HotlineStatistics; names: Re
           <p className="hint">{t('social.statistics.noRepeated')}</p>
         ) : (
           <>
-            <Downloads path={hotlineDownloads.employers} />
+            <Downloads path={hotlineDownloads.employers} query={query} />
             <div className="table-wrap">
               <table className="table" data-testid="hotline-repeated-employers">
                 <caption>{t('social.statistics.employersCaption', { count: data.repeatedEmployers.length })}</caption>
@@ -244,16 +292,17 @@ function StatisticsContent({ data, names }: { data: HotlineStatistics; names: Re
   )
 }
 
-/** CSV and XLSX links: the same address with `format=`, which the API answers with a file. */
-function Downloads({ path }: { path: string }) {
+/** CSV and XLSX links: the same address with `format=` (and the period), which the API answers with a file. */
+function Downloads({ path, query }: { path: string; query: string }) {
   const { t } = useTranslation()
+  const period = query === '' ? '' : `&${query}`
   return (
     <p className="hotline-downloads">
       <span>{t('social.statistics.download')}</span>{' '}
-      <a href={`${path}?format=csv`} download>
+      <a href={`${path}?format=csv${period}`} download>
         CSV
       </a>{' '}
-      <a href={`${path}?format=xlsx`} download>
+      <a href={`${path}?format=xlsx${period}`} download>
         XLSX
       </a>
     </p>
