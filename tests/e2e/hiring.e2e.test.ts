@@ -105,6 +105,42 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
   }
 
   /** Finds a seeker (an audited read with its purpose) and picks the vacancy from the search. */
+  /** The demo employer publishes a shift vacancy in Pavlodar; its id. */
+  async function publishShiftVacancy(
+    title: string,
+    occupationCode: string,
+    description: string,
+    wage: [number, number],
+    positions: number,
+  ) {
+    const employer = await loginCookie('employer')
+    const created = await api<{ id: number }>(employer, 'POST', '/api/vacancies', {
+      title,
+      occupationCode,
+      description,
+      wageMin: wage[0],
+      wageMax: wage[1],
+      employmentType: 'shift',
+      katoCode: '551010000',
+      positions,
+    })
+    await api(employer, 'POST', `/api/vacancies/${created.id}/publish`)
+    return created.id
+  }
+
+  /** Sets Kostanay's limit for the year to what it has used plus one, whatever earlier stories spent; the used count. */
+  async function leaveOneReferral(year: number) {
+    const admin = await loginCookie('admin')
+    const { items } = await api<{ items: { regionCode: string; used: number }[] }>(
+      admin,
+      'GET',
+      `/api/referral-limits?year=${year}`,
+    )
+    const used = items.find((item) => item.regionCode === '39')?.used ?? 0
+    await api(admin, 'PUT', `/api/referral-limits/39/${year}`, { total: used + 1 })
+    return used
+  }
+
   async function prepareReferral(page: Page, iin: string, name: string, vacancyTitle: string, query = 'Газосварщик') {
     await page.getByLabel('Іздеушінің ЖСН-і').fill(iin)
     await page.getByLabel('Сұрау мақсаты').fill('Бос орынға жолдау алдында тексеру')
@@ -120,28 +156,15 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
     async () => {
       const year = new Date(Date.now() + 5 * 3_600_000).getUTCFullYear()
       const vacancyTitle = 'Газосварщик магистральных трубопроводов'
-      const employer = await loginCookie('employer')
-      const created = await api<{ id: number }>(employer, 'POST', '/api/vacancies', {
-        title: vacancyTitle,
-        occupationCode: '7212',
-        description: 'Сварка магистральных трубопроводов, вахта 15/15.',
-        wageMin: 450_000,
-        wageMax: 600_000,
-        employmentType: 'shift',
-        katoCode: '551010000',
-        positions: 3,
-      })
-      await api(employer, 'POST', `/api/vacancies/${created.id}/publish`)
-
-      // Exactly one referral left for Kostanay this year, whatever the demo seeding spent.
-      const admin = await loginCookie('admin')
-      const { items } = await api<{ items: { regionCode: string; used: number }[] }>(
-        admin,
-        'GET',
-        `/api/referral-limits?year=${year}`,
+      const vacancyId = await publishShiftVacancy(
+        vacancyTitle,
+        '7212',
+        'Сварка магистральных трубопроводов, вахта 15/15.',
+        [450_000, 600_000],
+        3,
       )
-      const used = items.find((item) => item.regionCode === '39')?.used ?? 0
-      await api(admin, 'PUT', `/api/referral-limits/39/${year}`, { total: used + 1 })
+      // Exactly one referral left for Kostanay this year, whatever the demo seeding spent.
+      const used = await leaveOneReferral(year)
 
       const first = await openContext()
       const second = await openContext()
@@ -192,7 +215,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
       }
 
       const { rows } = await sql<{ seeker_iin: string }>`
-        SELECT seeker_iin FROM exchange.referrals WHERE vacancy_id = ${created.id}`.execute(server.database.db)
+        SELECT seeker_iin FROM exchange.referrals WHERE vacancy_id = ${vacancyId}`.execute(server.database.db)
       expect(rows.map((row) => row.seeker_iin)).toEqual([seekers[0]?.iin])
       // Both lookups were audited with the purpose the officers typed.
       const audit = await sql<{ subject_iin: string }>`
@@ -381,28 +404,15 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
     async () => {
       const year = new Date(Date.now() + 5 * 3_600_000).getUTCFullYear()
       const vacancyTitle = 'Крановщик мостового крана'
-      const employer = await loginCookie('employer')
-      const created = await api<{ id: number }>(employer, 'POST', '/api/vacancies', {
-        title: vacancyTitle,
-        occupationCode: '8343',
-        description: 'Управление мостовым краном в цехе, сменный график.',
-        wageMin: 300_000,
-        wageMax: 380_000,
-        employmentType: 'shift',
-        katoCode: '551010000',
-        positions: 2,
-      })
-      await api(employer, 'POST', `/api/vacancies/${created.id}/publish`)
-
-      // One more referral for Kostanay this year, whatever the earlier story spent.
-      const admin = await loginCookie('admin')
-      const { items } = await api<{ items: { regionCode: string; used: number }[] }>(
-        admin,
-        'GET',
-        `/api/referral-limits?year=${year}`,
+      const vacancyId = await publishShiftVacancy(
+        vacancyTitle,
+        '8343',
+        'Управление мостовым краном в цехе, сменный график.',
+        [300_000, 380_000],
+        2,
       )
-      const used = items.find((item) => item.regionCode === '39')?.used ?? 0
-      await api(admin, 'PUT', `/api/referral-limits/39/${year}`, { total: used + 1 })
+      // One more referral for Kostanay this year, whatever the earlier story spent.
+      const used = await leaveOneReferral(year)
       type Stats = { items: Record<string, number | string>[] }
       const officer = await loginCookie('officer')
       const before = (await api<Stats>(officer, 'GET', `/api/referrals/stats?year=${year}`)).items[0] as Record<
@@ -432,7 +442,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         await row.getByText('Себебін жазыңыз (кемінде 3 таңба).').waitFor()
         expect(await row.getByLabel('Себебі').getAttribute('aria-invalid')).toBe('true')
         const pending = await sql<{ outcome: string | null }>`
-          SELECT outcome FROM exchange.referrals WHERE vacancy_id = ${created.id}`.execute(server.database.db)
+          SELECT outcome FROM exchange.referrals WHERE vacancy_id = ${vacancyId}`.execute(server.database.db)
         expect(pending.rows).toEqual([{ outcome: null }])
         await page.screenshot({ path: `${shotsDir}/hiring-outcome-reason-missing.png`, fullPage: true })
 
@@ -444,7 +454,7 @@ describe.skipIf(!hasChromium)('hiring: referrals under the regional limit and th
         expect(await row.textContent()).toContain('Алынбады')
         expect(await row.getByRole('button', { name: 'Нәтижені жазу…' }).count()).toBe(0)
         const recorded = await sql<{ outcome: string; outcome_reason: string }>`
-          SELECT outcome, outcome_reason FROM exchange.referrals WHERE vacancy_id = ${created.id}`.execute(
+          SELECT outcome, outcome_reason FROM exchange.referrals WHERE vacancy_id = ${vacancyId}`.execute(
           server.database.db,
         )
         expect(recorded.rows).toEqual([{ outcome: 'not_hired', outcome_reason: reason }])
