@@ -14,9 +14,11 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // manifest.json lists each chunk and its imports: bench/web-chunks.ts sums what a page downloads.
     // The formalisation dashboard's chunk is ECharts with its map (about 600 kB, 200 kB gzipped). It is
     // loaded only when the dashboard opens, so the default 500 kB warning would flag a choice, not a mistake.
     chunkSizeWarningLimit: 700,
+    manifest: true,
   },
   server: {
     // During `vite` development the API runs separately on `npm start`'s port.
