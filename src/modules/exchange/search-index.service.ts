@@ -103,6 +103,7 @@ export class SearchIndex {
       for (const row of rows) data.upsert(row)
     }
     data.seal()
+    data.warm(Date.now() * 1000)
     this.data = data
     this.cursorUs = cursor
     await this.catchUp(this.cursorUs - OVERLAP_US)

@@ -468,6 +468,21 @@ export class SearchIndexData {
     this.expiryOrder = expiry.sort((a, b) => (this.expiresUs[a] as number) - (this.expiresUs[b] as number))
   }
 
+  /**
+   * Builds ahead what the first searches without words would otherwise build: the set of every bulk slot with its
+   * live counts, its date and wage orders and their checkpoints (so a landing page after a restart is not slow).
+   */
+  warm(nowUs: number): void {
+    if (this.staging !== null) return
+    this.advanceDeaths(nowUs)
+    const set = this.matchSet([])
+    this.liveCells(set)
+    for (const head of ['date', 'wage'] as const) {
+      const list = this.orderOf(set, head)
+      this.headCells(set, head, list, list.length, this.cellBuffer(1))
+    }
+  }
+
   // --- searches without words and without the filters the cube does not hold: pre-sorted orders + facet cube
   private sealedSize = 0
   private dateOrder = new Int32Array(0)
