@@ -462,9 +462,19 @@ export async function listMessages(
   return rows.map((r) => ({ id: r.id, boothId, sender: r.sender, body: r.body, sentAt: iso(r.sent_at) }))
 }
 
-/** The booth's conversations: one per seeker, newest first, by name and registration. */
+/**
+ * The booth's conversations: one per seeker, newest first, by name and registration (never IIN). Who wrote last
+ * stands in for "unread": a thread whose last word is the seeker's is waiting for the booth's answer.
+ */
 export async function listThreads(db: Db, employer: Principal, fairId: number, boothId: number) {
   await requireOwnBooth(db, employer, fairId, boothId)
   const rows = await repo.listBoothThreads(db, fairId, boothId)
-  return rows.map((r) => ({ registrationId: r.registration_id, seekerName: r.seeker_name, lastAt: iso(r.last_at) }))
+  return rows.map((r) => ({
+    registrationId: r.registration_id,
+    seekerName: r.seeker_name,
+    lastAt: iso(r.last_at),
+    messages: r.messages,
+    lastSender: r.last_sender,
+    isAwaitingReply: r.last_sender === 'seeker',
+  }))
 }

@@ -426,19 +426,27 @@ export function listThread(db: Conn, boothId: number, seekerIin: string) {
     .execute()
 }
 
-export function listBoothThreads(db: Conn, fairId: number, boothId: number) {
-  return tables(db)
-    .selectFrom('fairs.messages as m')
-    .innerJoin('fairs.registrations as r', (j) =>
-      j.onRef('r.fair_id', '=', 'm.fair_id').onRef('r.seeker_iin', '=', 'm.seeker_iin'),
-    )
-    .select((eb) => ['r.id as registration_id', 'r.seeker_name', eb.fn.max('m.sent_at').as('last_at')])
-    .where('m.fair_id', '=', fairId)
-    .where('m.booth_id', '=', boothId)
-    .groupBy(['r.id', 'r.seeker_name'])
-    .orderBy('last_at', 'desc')
-    .limit(1000)
-    .execute()
+/** One row per seeker who has a conversation with the booth: the count and who wrote last, newest first. */
+export async function listBoothThreads(db: Conn, fairId: number, boothId: number) {
+  const { rows } = await sql<{
+    registration_id: number
+    seeker_name: string
+    last_at: Date
+    messages: number
+    last_sender: Sender
+  }>`
+    SELECT r.id AS registration_id, r.seeker_name, t.last_at, t.messages, t.last_sender
+    FROM (
+      SELECT seeker_iin, max(sent_at) AS last_at, count(*)::int AS messages,
+             (array_agg(sender ORDER BY id DESC))[1] AS last_sender
+      FROM fairs.messages
+      WHERE fair_id = ${fairId} AND booth_id = ${boothId}
+      GROUP BY seeker_iin
+    ) t
+    JOIN fairs.registrations r ON r.fair_id = ${fairId} AND r.seeker_iin = t.seeker_iin
+    ORDER BY t.last_at DESC
+    LIMIT 1000`.execute(db)
+  return rows
 }
 
 // ---- funnel

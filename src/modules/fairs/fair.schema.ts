@@ -152,11 +152,20 @@ export const QueueServed = Type.Object({
   waiting: Type.Integer(),
 })
 
-export const Thread = Type.Object({ registrationId: Type.Integer(), seekerName: Type.String(), lastAt: Instant })
+export const MESSAGE_MAX_LENGTH = 5000
+
+export const Thread = Type.Object({
+  registrationId: Type.Integer(),
+  seekerName: Type.String(),
+  lastAt: Instant,
+  messages: Type.Integer({ description: 'messages in the conversation, both ways' }),
+  lastSender: Type.Union([L('booth'), L('seeker')]),
+  isAwaitingReply: Type.Boolean({ description: 'the seeker wrote last: the booth has not answered yet' }),
+})
 export const ThreadQuery = Type.Object({ registrationId: Type.Optional(Type.Integer({ minimum: 1 })) })
 
 export const NewMessage = Type.Object({
-  body: Type.String({ minLength: 1, maxLength: 5000 }),
+  body: Type.String({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH }),
   registrationId: Type.Optional(
     Type.Integer({ minimum: 1, description: 'the booth writes to this seeker (their registration at the fair)' }),
   ),

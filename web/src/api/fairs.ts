@@ -391,3 +391,64 @@ export function useCreateFair() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: fairsKey }),
   })
 }
+
+// ---- messages between a booth and one seeker
+
+/** The API's limit on one message (NewMessage.body in fair.schema.ts). */
+export const messageMaxLength = 5000
+
+export interface Message {
+  id: number
+  boothId: number
+  sender: 'booth' | 'seeker'
+  body: string
+  sentAt: string
+}
+
+export interface Thread {
+  registrationId: number
+  seekerName: string
+  lastAt: string
+  messages: number
+  lastSender: 'booth' | 'seeker'
+  isAwaitingReply: boolean
+}
+
+/** New messages arrive while the page is open; TanStack Query stops polling when the tab is hidden. */
+const messagePolling = 15_000
+
+const messagesKey = (fairId: number, boothId: number) => [...fairKey(fairId), 'booth', boothId, 'messages']
+
+/** One conversation: the seeker's own (no registrationId), or the booth's with one seeker. */
+export function useMessages(fairId: number, boothId: number, registrationId: number | null, enabled: boolean) {
+  const query = registrationId === null ? '' : `?registrationId=${registrationId}`
+  return useQuery({
+    queryKey: [...messagesKey(fairId, boothId), registrationId],
+    queryFn: async () =>
+      (await requestJson<{ items: Message[] }>(`/api/fairs/${fairId}/booths/${boothId}/messages${query}`)).items,
+    enabled,
+    refetchInterval: messagePolling,
+  })
+}
+
+export function useThreads(fairId: number, boothId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...messagesKey(fairId, boothId), 'threads'],
+    queryFn: async () =>
+      (await requestJson<{ items: Thread[] }>(`/api/fairs/${fairId}/booths/${boothId}/threads`)).items,
+    enabled,
+    refetchInterval: messagePolling,
+  })
+}
+
+export function useSendMessage(fairId: number, boothId: number, registrationId: number | null) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: string) =>
+      requestJson<Message>(`/api/fairs/${fairId}/booths/${boothId}/messages`, {
+        method: 'POST',
+        body: registrationId === null ? { body } : { body, registrationId },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: messagesKey(fairId, boothId) }),
+  })
+}

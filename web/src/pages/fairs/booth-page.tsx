@@ -29,6 +29,7 @@ import { formatDateTime } from '../../i18n/format'
 import { PageHeading } from '../../layout/page-heading'
 import { ErrorPanel, LoadingPanel } from '../../layout/status-panels'
 import { useDocumentTitle } from '../../layout/use-document-title'
+import { BoothMessages, SeekerMessages } from './booth-messages'
 import { JoinForm, useVisitOnce } from './fair-page'
 import { FairWindow, problemText, StateBadge, useRegionName } from './fair-parts'
 
@@ -164,6 +165,8 @@ function SeekerBooth({ fair, booth, account }: { fair: Fair; booth: Booth; accou
           )}
         </section>
       )}
+
+      {isRegistered && <SeekerMessages fair={fair} booth={booth} />}
 
       <section aria-labelledby="booth-slots">
         <h2 id="booth-slots">{t('fairs.slots.title')}</h2>
@@ -360,6 +363,8 @@ function OwnBooth({ fair, booth }: { fair: Fair; booth: Booth }) {
           </div>
         )}
       </section>
+
+      {isApproved && <BoothMessages fair={fair} booth={booth} />}
 
       <section className="card fairs-panel" aria-labelledby="own-slots">
         <h2 id="own-slots">{t('fairs.slots.title')}</h2>
