@@ -1,7 +1,6 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import { AppLayout } from './layout/app-layout'
-import { LoadingPanel } from './layout/status-panels'
 import { exchangePublicRoutes, exchangeSections, exchangeSessionRoutes } from './pages/exchange/routes'
 import { fairsPublicRoutes, fairsSections, fairsSessionRoutes } from './pages/fairs/routes'
 import { hiringPublicRoutes, hiringSections, hiringSessionRoutes } from './pages/hiring/routes'
@@ -10,9 +9,6 @@ import { LoginPage } from './pages/login-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { programmesPublicRoutes, programmesSections, programmesSessionRoutes } from './pages/programmes/routes'
 import { projectsPublicRoutes, projectsSections, projectsSessionRoutes } from './pages/projects/routes'
-import { BatchUploadPage } from './pages/registry/batch-upload-page'
-import { PersonLookupPage } from './pages/registry/person-lookup-page'
-import { PointOfServicePage } from './pages/registry/point-of-service-page'
 import { RegistryFrame } from './pages/registry/registry-frame'
 import { SectionPage } from './pages/section-page'
 import { socialPublicRoutes, socialSections, socialSessionRoutes } from './pages/social/routes'
@@ -33,7 +29,12 @@ const plannedSections = (Object.entries(sectionPaths) as [Section, string][]).fi
   ([section]) => !builtSections.has(section) && !areaSections.has(section),
 )
 
-// The charts library is most of the dashboard's weight; only those who open the dashboard download it.
+// Staff pages load on first use (AppLayout shows a loading state meanwhile); the charts library is most of the
+// formalisation dashboard's weight, so it stays in a chunk of its own.
+const loadRegistryPages = () => import('./pages/registry/pages')
+const BatchUploadPage = lazy(async () => ({ default: (await loadRegistryPages()).BatchUploadPage }))
+const PersonLookupPage = lazy(async () => ({ default: (await loadRegistryPages()).PersonLookupPage }))
+const PointOfServicePage = lazy(async () => ({ default: (await loadRegistryPages()).PointOfServicePage }))
 const FormalisationPage = lazy(async () => ({
   default: (await import('./pages/registry/formalisation-page')).FormalisationPage,
 }))
@@ -41,11 +42,7 @@ const FormalisationPage = lazy(async () => ({
 const registryElements: Record<RegistryPage, ReactNode> = {
   lookup: <PersonLookupPage />,
   batches: <BatchUploadPage />,
-  formalisation: (
-    <Suspense fallback={<LoadingPanel />}>
-      <FormalisationPage />
-    </Suspense>
-  ),
+  formalisation: <FormalisationPage />,
   check: <PointOfServicePage />,
   channelBatches: <BatchUploadPage />,
 }

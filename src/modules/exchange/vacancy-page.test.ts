@@ -138,6 +138,21 @@ describe('the page', () => {
     expect(ldOf(html)).toMatchObject({ '@type': 'JobPosting', title: 'Электромонтер' })
   })
 
+  it('keeps the split build module preloads and stylesheet, and puts the JSON-LD before its entry script', () => {
+    // Vite writes the entry chunk's static imports as <link rel="modulepreload"> after the entry script.
+    const split = SHELL.replace(
+      /(<script type="module"[^>]*><\/script>)/,
+      '$1\n    <link rel="modulepreload" crossorigin href="/assets/i18n-Bxy.js">\n    <link rel="stylesheet" crossorigin href="/assets/index-C.css">',
+    )
+    expect(split).toContain('modulepreload')
+    const html = renderVacancyPage(split, posting())
+    expect(html.indexOf('application/ld+json')).toBeLessThan(html.indexOf('<script type="module"'))
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/i18n-Bxy.js">')
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-C.css">')
+    expect(html.match(/<script/g)).toHaveLength(2)
+    expect(ldOf(html)).toMatchObject({ '@type': 'JobPosting', title: 'Электромонтер' })
+  })
+
   it('keeps a description with a script and a comment opener inside the JSON-LD, as text', () => {
     const description = 'Жду вас! </script><script>alert("x")</script><!-- $& $1 -->'
     const html = renderVacancyPage(SHELL, posting({ title: '<b>Title</b>', description }))

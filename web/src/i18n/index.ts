@@ -1,26 +1,14 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import coreEn from './en.json'
-import exchangeEn from './exchange/en.json'
-import exchangeKk from './exchange/kk.json'
-import exchangeRu from './exchange/ru.json'
-import fairsEn from './fairs/en.json'
-import fairsKk from './fairs/kk.json'
-import fairsRu from './fairs/ru.json'
-import hiringEn from './hiring/en.json'
-import hiringKk from './hiring/kk.json'
-import hiringRu from './hiring/ru.json'
+import type exchangeEn from './exchange/en.json'
+import type fairsEn from './fairs/en.json'
+import type hiringEn from './hiring/en.json'
 import coreKk from './kk.json'
-import programmesEn from './programmes/en.json'
-import programmesKk from './programmes/kk.json'
-import programmesRu from './programmes/ru.json'
-import projectsEn from './projects/en.json'
-import projectsKk from './projects/kk.json'
-import projectsRu from './projects/ru.json'
+import type programmesEn from './programmes/en.json'
+import type projectsEn from './projects/en.json'
 import coreRu from './ru.json'
-import socialEn from './social/en.json'
-import socialKk from './social/kk.json'
-import socialRu from './social/ru.json'
+import type socialEn from './social/en.json'
 
 export type Language = 'kk' | 'ru' | 'en'
 
@@ -31,43 +19,35 @@ const defaultLanguage: Language = 'kk'
 const storageKey = 'jumys.language'
 
 // Each area of the interface keeps its words in its own folder, under a key of its own name, so work on one
-// area never touches another's files.
-const en = {
-  ...coreEn,
-  exchange: exchangeEn,
-  hiring: hiringEn,
-  fairs: fairsEn,
-  social: socialEn,
-  programmes: programmesEn,
-  projects: projectsEn,
+// area never touches another's files. Only the core words are in the first download; an area's words come with
+// its pages' chunk (i18n/<area>/index.ts, imported by pages/<area>/pages.ts), which adds them before any of
+// its pages renders. The types still know every area's keys, so `t('fairs.…')` is checked everywhere.
+interface AreaWords {
+  exchange: typeof exchangeEn
+  hiring: typeof hiringEn
+  fairs: typeof fairsEn
+  social: typeof socialEn
+  programmes: typeof programmesEn
+  projects: typeof projectsEn
 }
-const kk = {
-  ...coreKk,
-  exchange: exchangeKk,
-  hiring: hiringKk,
-  fairs: fairsKk,
-  social: socialKk,
-  programmes: programmesKk,
-  projects: projectsKk,
-}
-const ru = {
-  ...coreRu,
-  exchange: exchangeRu,
-  hiring: hiringRu,
-  fairs: fairsRu,
-  social: socialRu,
-  programmes: programmesRu,
-  projects: projectsRu,
-}
+export type Area = keyof AreaWords
+type Words = typeof coreEn & AreaWords
 
 // Each file must carry every key of the others; a missing translation fails `tsc`, not a user.
-const kkHasAllOf: typeof en & typeof ru = kk
-const ruHasAllOf: typeof en & typeof kk = ru
-const enHasAllOf: typeof kk & typeof ru = en
+const kkHasAllOf: typeof coreEn & typeof coreRu = coreKk
+const ruHasAllOf: typeof coreEn & typeof coreKk = coreRu
+const enHasAllOf: typeof coreKk & typeof coreRu = coreEn
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en }
+    resources: { translation: Words }
+  }
+}
+
+/** Adds an area's words in every language; called once by the area's words module when its chunk loads. */
+export function addAreaWords<A extends Area>(area: A, words: Record<Language, AreaWords[A]>): void {
+  for (const language of languages) {
+    i18n.addResourceBundle(language, 'translation', { [area]: words[language] }, true, true)
   }
 }
 
@@ -113,7 +93,7 @@ void i18n.use(initReactI18next).init({
   lng: readStoredLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: [...languages],
-  // The resources are bundled, so there is nothing to wait for before the first render.
+  // The core words are bundled, so there is nothing to wait for before the first render.
   initAsync: false,
   interpolation: { escapeValue: false },
 })

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Outlet, useLocation } from 'react-router'
+import { PageBoundary } from './page-boundary'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 
@@ -22,7 +23,9 @@ export function AppLayout() {
     <div className="page">
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="page__main container">
-        <Outlet />
+        <PageBoundary resetKey={pathname}>
+          <Outlet />
+        </PageBoundary>
       </main>
       <SiteFooter />
     </div>

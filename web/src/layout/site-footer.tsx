@@ -10,7 +10,7 @@ export function SiteFooter() {
         <p>{t('footer.privacy')}</p>
         {/* Anyone may report envelope wages, signed in or not: the form is one click from every page. */}
         <p>
-          <Link to="/hotline/report">{t('social.report.footerLink')}</Link>
+          <Link to="/hotline/report">{t('footer.hotline')}</Link>
         </p>
         <p className="site-footer__licence">{t('footer.licence')}</p>
       </div>

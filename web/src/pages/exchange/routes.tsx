@@ -1,13 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { Route } from 'react-router'
 import { type Section, sectionPaths } from '../../session/workspaces'
-import { AlertsPage } from './alerts-page'
-import { ApplicationsPage } from './applications-page'
-import { ProfilePage } from './profile-page'
-import { SearchPage } from './search-page'
-import { SeekerFrame, seekerPaths } from './seeker-frame'
-import { VacancyPage } from './vacancy-page'
 import './exchange.css'
+import { seekerPaths } from './seeker-paths'
+
+// The pages come in two chunks with the area's words (the app shell shows a loading state meanwhile): the public
+// search and vacancy page that anyone may open, and the seeker's cabinet that only signed-in seekers need.
+const publicPages = () => import('./public-pages')
+const SearchPage = lazy(async () => ({ default: (await publicPages()).SearchPage }))
+const VacancyPage = lazy(async () => ({ default: (await publicPages()).VacancyPage }))
+const pages = () => import('./pages')
+const AlertsPage = lazy(async () => ({ default: (await pages()).AlertsPage }))
+const ApplicationsPage = lazy(async () => ({ default: (await pages()).ApplicationsPage }))
+const ProfilePage = lazy(async () => ({ default: (await pages()).ProfilePage }))
+const SeekerFrame = lazy(async () => ({ default: (await pages()).SeekerFrame }))
 
 /**
  * Routes anyone may open, signed in or not. `/vacancies/:id` is first answered by the server with the vacancy's

@@ -3,16 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { useNotifications } from '../../api/exchange'
 import { useAccount } from '../../session/require-session'
-import { sectionPaths } from '../../session/workspaces'
 import { NotFoundPage } from '../not-found-page'
-
-export const seekerPaths = {
-  applications: sectionPaths.applications,
-  profile: '/profile',
-  alerts: '/alerts',
-} as const
-
-export type SeekerPage = keyof typeof seekerPaths
+import { type SeekerPage, seekerPaths } from './seeker-paths'
 
 /**
  * The seeker's cabinet: the main menu has its one "applications" item; this sub-menu leads on to the profile and

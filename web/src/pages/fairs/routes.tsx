@@ -2,13 +2,20 @@ import { lazy, type ReactNode, Suspense } from 'react'
 import { Route } from 'react-router'
 import { LoadingPanel } from '../../layout/status-panels'
 import type { Section } from '../../session/workspaces'
-import { BoothPage } from './booth-page'
-import { FairListPage } from './fair-list-page'
-import { FairPage } from './fair-page'
 import './fairs.css'
 
+// The pages come in one chunk with the area's words; the app shell shows a loading state meanwhile.
+const pages = () => import('./pages')
+const words = () => import('../../i18n/fairs')
+const BoothPage = lazy(async () => ({ default: (await pages()).BoothPage }))
+const FairListPage = lazy(async () => ({ default: (await pages()).FairListPage }))
+const FairPage = lazy(async () => ({ default: (await pages()).FairPage }))
+
 // The charts library is most of the funnel's weight; only those who open a funnel download it.
-const FunnelPage = lazy(async () => ({ default: (await import('./funnel-page')).FunnelPage }))
+const FunnelPage = lazy(async () => {
+  const [page] = await Promise.all([import('./funnel-page'), words()])
+  return { default: page.FunnelPage }
+})
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). Fairs are public; each page adapts
  * to who is signed in (seeker, employer, organiser). */

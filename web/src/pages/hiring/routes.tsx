@@ -1,16 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { Route } from 'react-router'
 import type { Section } from '../../session/workspaces'
 import { sectionPaths } from '../../session/workspaces'
-import { CandidatePage } from './candidate-page'
-import { CandidatesPage } from './candidates-page'
 import { RoleGate } from './hiring-shared'
-import { ReferralLimitsPage } from './referral-limits-page'
-import { ReferralStatisticsPage } from './referral-statistics-page'
-import { ReferralsPage } from './referrals-page'
-import { VacanciesPage } from './vacancies-page'
-import { VacancyFormPage } from './vacancy-form-page'
 import './hiring.css'
+
+// The pages come in one chunk with the area's words; the app shell shows a loading state meanwhile.
+const pages = () => import('./pages')
+const CandidatePage = lazy(async () => ({ default: (await pages()).CandidatePage }))
+const CandidatesPage = lazy(async () => ({ default: (await pages()).CandidatesPage }))
+const ReferralLimitsPage = lazy(async () => ({ default: (await pages()).ReferralLimitsPage }))
+const ReferralStatisticsPage = lazy(async () => ({ default: (await pages()).ReferralStatisticsPage }))
+const ReferralsPage = lazy(async () => ({ default: (await pages()).ReferralsPage }))
+const VacanciesPage = lazy(async () => ({ default: (await pages()).VacanciesPage }))
+const VacancyFormPage = lazy(async () => ({ default: (await pages()).VacancyFormPage }))
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). */
 export const hiringPublicRoutes: ReactNode = null

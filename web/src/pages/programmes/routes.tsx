@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { Route } from 'react-router'
 import { type Section, sectionPaths } from '../../session/workspaces'
-import { EnrolmentsPage } from './enrolments-page'
-import { ProgrammesPage } from './programmes-page'
 import './programmes.css'
+
+// The pages come in one chunk with the area's words; the app shell shows a loading state meanwhile.
+const pages = () => import('./pages')
+const EnrolmentsPage = lazy(async () => ({ default: (await pages()).EnrolmentsPage }))
+const ProgrammesPage = lazy(async () => ({ default: (await pages()).ProgrammesPage }))
 
 /** Routes anyone may open, signed in or not (a fragment of <Route> elements). */
 export const programmesPublicRoutes: ReactNode = null

@@ -3,11 +3,22 @@ import { Route } from 'react-router'
 import { LoadingPanel } from '../../layout/status-panels'
 import type { Section } from '../../session/workspaces'
 import './projects.css'
-import { ProjectPage, ProjectsPage } from './projects-page'
+
+// The pages come in one chunk with the area's words; the app shell shows a loading state meanwhile.
+const pages = () => import('./pages')
+const words = () => import('../../i18n/projects')
+const ProjectPage = lazy(async () => ({ default: (await pages()).ProjectPage }))
+const ProjectsPage = lazy(async () => ({ default: (await pages()).ProjectsPage }))
 
 // The charts library is most of these pages' weight; only those who open them download it.
-const RegionsPage = lazy(async () => ({ default: (await import('./regions-page')).RegionsPage }))
-const DashboardsPage = lazy(async () => ({ default: (await import('./dashboards-page')).DashboardsPage }))
+const RegionsPage = lazy(async () => {
+  const [page] = await Promise.all([import('./regions-page'), words()])
+  return { default: page.RegionsPage }
+})
+const DashboardsPage = lazy(async () => {
+  const [page] = await Promise.all([import('./dashboards-page'), words()])
+  return { default: page.DashboardsPage }
+})
 
 const charted = (page: ReactNode) => <Suspense fallback={<LoadingPanel />}>{page}</Suspense>
 

@@ -5,20 +5,26 @@ import { LoadingPanel } from '../../layout/status-panels'
 import { useAccount } from '../../session/require-session'
 import { type Section, sectionPaths } from '../../session/workspaces'
 import { NotFoundPage } from '../not-found-page'
-import { BenefitLookupPage } from './benefit-lookup-page'
-import { HotlineCallPage } from './hotline-call-page'
-import { HotlineCasePage } from './hotline-case-page'
-import { HotlineFollowPage } from './hotline-follow-page'
-import { HotlineQueuePage } from './hotline-queue-page'
-import { HotlineReportPage } from './hotline-report-page'
-import { MySocialPage } from './my-social-page'
-import { PlatformIncomesPage } from './platform-incomes-page'
 import './social.css'
 
+// The pages come in two chunks with the area's words (the app shell shows a loading state meanwhile): the public
+// hotline form and follow-up, and the signed-in pages.
+const publicPages = () => import('./public-pages')
+const HotlineFollowPage = lazy(async () => ({ default: (await publicPages()).HotlineFollowPage }))
+const HotlineReportPage = lazy(async () => ({ default: (await publicPages()).HotlineReportPage }))
+const pages = () => import('./pages')
+const BenefitLookupPage = lazy(async () => ({ default: (await pages()).BenefitLookupPage }))
+const HotlineCallPage = lazy(async () => ({ default: (await pages()).HotlineCallPage }))
+const HotlineCasePage = lazy(async () => ({ default: (await pages()).HotlineCasePage }))
+const HotlineQueuePage = lazy(async () => ({ default: (await pages()).HotlineQueuePage }))
+const MySocialPage = lazy(async () => ({ default: (await pages()).MySocialPage }))
+const PlatformIncomesPage = lazy(async () => ({ default: (await pages()).PlatformIncomesPage }))
+
 // The charts library is most of the statistics page's weight; only those who open it download it.
-const HotlineStatisticsPage = lazy(async () => ({
-  default: (await import('./hotline-statistics-page')).HotlineStatisticsPage,
-}))
+const HotlineStatisticsPage = lazy(async () => {
+  const [page] = await Promise.all([import('./hotline-statistics-page'), import('../../i18n/social')])
+  return { default: page.HotlineStatisticsPage }
+})
 
 /** The public hotline form's address: no sign-in needed. */
 export const hotlineReportPath = '/hotline/report'
