@@ -66,7 +66,9 @@ export async function buildApp({ config, db, pool, logWrite }: AppDeps) {
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error; it has been logged' } })
   })
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !existsSync(config.webDist)) {
+    // A missing built file (an old chunk after a deploy) is a 404, so the browser's import fails as it should.
+    const file = req.url.startsWith('/assets/') || /\.(js|css|map|json)(\?|$)/.test(req.url)
+    if (req.url.startsWith('/api/') || file || req.method !== 'GET' || !existsSync(config.webDist)) {
       return reply
         .code(404)
         .send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } })
