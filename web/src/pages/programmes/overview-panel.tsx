@@ -3,6 +3,8 @@ import { Link } from 'react-router'
 import type { ProgrammesOverview } from '../../api/programmes'
 import { currentLanguage } from '../../i18n'
 import { formatNumber } from '../../i18n/format'
+// Shown on the projects area's national overview too: its words come with it, whichever area's chunk loads it.
+import '../../i18n/programmes'
 import { sectionPaths } from '../../session/workspaces'
 
 /**
